@@ -1,0 +1,2 @@
+// The Dialogue module: see STYLE.md for its place in the architecture.
+enum DialogueModule {}

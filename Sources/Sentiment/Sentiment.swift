@@ -1,0 +1,2 @@
+// The Sentiment module: see STYLE.md for its place in the architecture.
+enum SentimentModule {}

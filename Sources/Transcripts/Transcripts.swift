@@ -1,0 +1,2 @@
+// The Transcripts module: see STYLE.md for its place in the architecture.
+enum TranscriptsModule {}
