@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// `--intents DIR`: the training data every command that classifies reads.
+struct IntentsOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The intents folder: one <intent>.txt per intent.", valueName: "dir"))
+    var intents: String = "intents"
+}
+
+/// `--db PATH`: the CRM database file.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The CRM database file (default: $CONCIERGE_DB, else $XDG_DATA_HOME/concierge/crm.sqlite).",
+        valueName: "path"))
+    var db: String?
+}
+
+/// `--json`: one JSON document on stdout instead of the human-readable text.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+}
+
+/// The exit codes of SPEC §1.
+enum ExitStatus {
+    static let checksFailed = ExitCode(1)
+    static let usage = ExitCode(2)
+    static let badData = ExitCode(65)
+    static let ioError = ExitCode(74)
+}
+
+/// Prints `error: <message>` on standard error, the way a compiler does, and gives the exit code to throw.
+func report(_ error: any Error, exit status: ExitCode) -> ExitCode {
+    let message = String(describing: error)
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    return status
+}
