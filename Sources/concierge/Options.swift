@@ -29,9 +29,13 @@ enum ExitStatus {
     static let ioError = ExitCode(74)
 }
 
-/// Prints `error: <message>` on standard error, the way a compiler does, and gives the exit code to throw.
+/// Prints an error on standard error the way a compiler does, and gives the exit code to throw.
+///
+/// Module errors describe themselves as `path:line: error: message` (or `error: message` when no file
+/// is involved); anything else gets the `error: ` prefix here.
 func report(_ error: any Error, exit status: ExitCode) -> ExitCode {
-    let message = String(describing: error)
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    var message = String(describing: error)
+    if !message.contains("error: ") { message = "error: " + message }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
     return status
 }
