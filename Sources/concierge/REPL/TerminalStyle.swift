@@ -23,3 +23,11 @@ struct TerminalStyle: Sendable {
         colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }
+
+extension TerminalStyle {
+    /// A readline prompt: colour codes are bracketed with \001 and \002 so readline knows they take
+    /// no room on the line and keeps the cursor where it belongs.
+    func prompt(_ text: String) -> String {
+        colored ? "\u{01}\u{1B}[1m\u{02}\(text)\u{01}\u{1B}[0m\u{02}" : text
+    }
+}
