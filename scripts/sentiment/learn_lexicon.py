@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Learns Concierge's sentiment lexicon from human-rated sentences.
+
+    python3 scripts/sentiment/learn_lexicon.py [--data DIR] [--out FILE]      # the shipped lexicon
+    python3 scripts/sentiment/learn_lexicon.py --evaluate [--folds K]         # k-fold and cross-domain figures
+
+Model: a sentence's raw score is linear in the valences, s = sum_i w_i * v(key_i), where the weights w_i
+come from the hand-built rules (negation, intensifiers, contrast, caps, "!!!", see rules.py, which mirrors
+the Swift scorer). The valences are a ridge regression of the human mean rating (-4..4) on those weighted
+counts, shrunk towards the hand-rated seed (seed.tsv) where a seed value exists and towards 0 elsewhere:
+
+    minimise  sum_n (y_n - b_domain(n) - sum_k X_nk v_k)^2 + sum_k lambda_k (v_k - seed_k)^2
+
+with one unpenalised intercept per data set (tweets are rated more positively than movie snippets; the
+intercepts absorb that and are not shipped, so no word learns "tweet-ness"). lambda is larger for words seen
+in few sentences' worth of data relative to the seed, so rare words stay near their prior. Words seen in
+fewer than MIN_COUNT sentences and not in the seed are left out. Deterministic: same data, same file.
+"""
+import argparse
+import collections
+import math
+import os
+import sys
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.linalg import lsqr
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import rules  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+LAMBDA = 4.0          # ridge strength for words without a seed value
+LAMBDA_SEED = 12.0    # stronger pull towards a hand-rated value
+MIN_COUNT = 3
+SETS = ("tweets.tsv", "movieReviewSnippets.tsv")
+
+
+def load_seed(path=os.path.join(HERE, "seed.tsv")):
+    seed = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            key, value = line.rstrip("\n").split("\t")
+            seed[key] = float(value)
+    return seed
+
+
+def load_sets(data_dir):
+    rows = []  # (domain, rating, text)
+    for d, name in enumerate(SETS):
+        with open(os.path.join(data_dir, name), encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                rating, text = line.rstrip("\n").split("\t", 1)
+                rows.append((d, float(rating), text))
+    return rows
+
+
+def learn(rows, seed, lam=LAMBDA, lam_seed=LAMBDA_SEED, min_count=MIN_COUNT):
+    # First pass: the corpus's own words, so elongated forms resolve to a word that exists.
+    vocabulary = dict(seed)
+    for _, _, text in rows:
+        for it in rules.scan(text)[0]:
+            if it.kind == "word" and not it.elongated:
+                vocabulary.setdefault(it.key, 0.0)
+    starts = rules.phrase_starts(seed)
+    feats = [rules.features(text, vocabulary, starts) for _, _, text in rows]
+    counts = collections.Counter()
+    for fs in feats:
+        for k in {k for k, _ in fs}:
+            counts[k] += 1
+    keys = sorted(k for k in counts if counts[k] >= min_count or k in seed)
+    index = {k: i for i, k in enumerate(keys)}
+    n, m = len(rows), len(keys)
+    data, ri, ci = [], [], []
+    for r, fs in enumerate(feats):
+        acc = collections.defaultdict(float)
+        for k, w in fs:
+            if k in index:
+                acc[index[k]] += w
+        for c, w in acc.items():
+            ri.append(r); ci.append(c); data.append(w)
+    X = sp.csr_matrix((data, (ri, ci)), shape=(n, m))
+    domains = sp.csr_matrix((np.ones(n), (np.arange(n), [d for d, _, _ in rows])), shape=(n, len(SETS)))
+    prior = np.array([seed.get(k, 0.0) for k in keys])
+    y = np.array([r for _, r, _ in rows])
+    # v = gamma * seed + delta: gamma (one unpenalised number) puts the hand ratings on the scale of the
+    # learned valences; delta is the ridge-penalised correction the data makes to each entry.
+    seeded = sp.csr_matrix((X @ prior).reshape(-1, 1))
+    lambdas = np.array([lam_seed if k in seed else lam for k in keys])
+    extra = 1 + len(SETS)
+    A = sp.vstack([sp.hstack([X, seeded, domains]),
+                   sp.hstack([sp.diags(np.sqrt(lambdas)), sp.csr_matrix((m, extra))])]).tocsr()
+    b = np.concatenate([y, np.zeros(m)])
+    solution = lsqr(A, b, atol=1e-10, btol=1e-10, iter_lim=5000)[0]
+    gamma = solution[m]
+    values = gamma * prior + solution[:m]
+    lexicon = {k: float(v) for k, v in zip(keys, values)}
+    # Entries never seen in the data keep their hand rating, on the learned scale.
+    for k, v in seed.items():
+        lexicon.setdefault(k, gamma * v)
+    learn.gamma = gamma
+    return lexicon
+
+
+def write(lexicon, path):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Concierge sentiment lexicon: entry<TAB>valence (-4..4). Generated by\n")
+        f.write("# scripts/sentiment/learn_lexicon.py from seed.tsv and shared/benchmarks/sentiment; do not edit.\n")
+        for k in sorted(lexicon):
+            v = round(lexicon[k], 3)
+            if abs(v) >= 0.01 and "\t" not in k:
+                f.write(f"{k}\t{v}\n")
+
+
+def metrics(truth, pred):
+    truth, pred = np.array(truth), np.array(pred)
+    r = float(np.corrcoef(truth, pred)[0, 1])
+    strong = np.abs(truth) >= 0.5
+    binary = float((np.sign(pred[strong]) == np.sign(truth[strong])).mean())
+    return {"pearson_r": round(r, 4), "binary_accuracy": round(binary, 4)}
+
+
+def score_rows(rows, lexicon):
+    starts = rules.phrase_starts(lexicon)
+    return [rules.compound(raw_score(text, lexicon, starts)) for _, _, text in rows]
+
+
+def raw_score(text, lexicon, starts):
+    return sum(w * lexicon.get(k, 0.0) for k, w in rules.features(text, lexicon, starts))
+
+
+def evaluate(rows, seed, folds, **kw):
+    report = {}
+    predictions = [0.0] * len(rows)
+    for f in range(folds):
+        train = [r for i, r in enumerate(rows) if i % folds != f]
+        lexicon = learn(train, seed, **kw)
+        test_idx = [i for i in range(len(rows)) if i % folds == f]
+        scores = score_rows([rows[i] for i in test_idx], lexicon)
+        for i, s in zip(test_idx, scores):
+            predictions[i] = s
+    for d, name in enumerate(SETS):
+        idx = [i for i, r in enumerate(rows) if r[0] == d]
+        report[f"{folds}-fold {name}"] = metrics([rows[i][1] for i in idx], [predictions[i] for i in idx])
+    for d, name in enumerate(SETS):
+        other = [r for r in rows if r[0] != d]
+        mine = [r for r in rows if r[0] == d]
+        lexicon = learn(other, seed, **kw)
+        report[f"cross-domain {name}"] = metrics([r[1] for r in mine], score_rows(mine, lexicon))
+    report["seed only"] = {name: metrics([r[1] for r in rows if r[0] == d], score_rows([r for r in rows if r[0] == d], seed)) for d, name in enumerate(SETS)}
+    return report
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=os.path.join(os.path.dirname(ROOT), "shared", "benchmarks", "sentiment"))
+    parser.add_argument("--out", default=os.path.join(ROOT, "Sources", "Sentiment", "Resources", "lexicon.tsv"))
+    parser.add_argument("--evaluate", action="store_true")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--exclude-fold", type=int, help="learn without fold N (of --folds) for held-out scoring")
+    parser.add_argument("--only", choices=SETS, help="learn from one data set only")
+    args = parser.parse_args()
+    if not os.path.isdir(args.data):
+        alt = "/work/shared/benchmarks/sentiment"
+        args.data = alt if os.path.isdir(alt) else args.data
+    rows = load_sets(args.data)
+    seed = load_seed()
+    if args.evaluate:
+        import json
+        print(json.dumps(evaluate(rows, seed, args.folds), indent=1))
+        return
+    if args.only:
+        rows = [r for r in rows if SETS[r[0]] == args.only]
+    if args.exclude_fold is not None:
+        rows = [r for i, r in enumerate(rows) if i % args.folds != args.exclude_fold]
+    lexicon = learn(rows, seed)
+    write(lexicon, args.out)
+    print(f"{args.out}: {sum(1 for v in lexicon.values() if abs(round(v, 3)) >= 0.01)} entries from {len(rows)} sentences")
+
+
+if __name__ == "__main__":
+    main()
