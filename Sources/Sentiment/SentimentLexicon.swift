@@ -31,7 +31,8 @@ public struct SentimentLexicon: Sendable {
     public init(parsing text: String, path: String) throws {
         var valences: [String: Double] = [:]
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so both line ends are named.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

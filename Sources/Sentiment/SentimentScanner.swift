@@ -118,6 +118,7 @@ struct SentimentScanner {
         }
         let isCaps = letters >= 2 && upper == letters
         var word = Tokenizer.fold(original)
+        let isElongated = Self.isElongated(word)
         func item(_ key: String, elongated: Bool = false) -> SentimentItem {
             SentimentItem(key: key, kind: .word, isCaps: isCaps, isElongated: elongated, clause: clause, sentence: sentence)
         }
@@ -136,7 +137,7 @@ struct SentimentScanner {
             }
             word = String(word.unicodeScalars.filter { $0 != "'" })
         }
-        result.items.append(item(word, elongated: Self.isElongated(word)))
+        result.items.append(item(word, elongated: isElongated))
     }
 
     /// Three equal letters in a row.
