@@ -49,6 +49,35 @@ enum SentimentRules {
         "kind_of": -0.4, "sort_of": -0.4, "less": -0.4, "occasionally": -0.3,
     ]
 
+    /// What a word does to its neighbours, looked up once per word.
+    struct Role {
+        var isNegator = false
+        /// Scale for the words that follow (intensifier > 0, dampener < 0); 0 when none.
+        var scale = 0.0
+        var isContrast = false
+        var isConcessive = false
+    }
+
+    /// The role of every word that has one.
+    static let roles: [String: Role] = {
+        var roles: [String: Role] = [:]
+        for word in negators { roles[word, default: Role()].isNegator = true }
+        for (word, scale) in intensifiers where !word.contains("_") { roles[word, default: Role()].scale = scale }
+        for word in contrast { roles[word, default: Role()].isContrast = true }
+        for word in concessive { roles[word, default: Role()].isConcessive = true }
+        return roles
+    }()
+
+    /// Two-word dampeners ("kind of"), by their second word, then their first.
+    static let pairScales: [String: [String: Double]] = {
+        var pairs: [String: [String: Double]] = [:]
+        for (word, scale) in intensifiers where word.contains("_") {
+            let parts = word.split(separator: "_").map(String.init)
+            if parts.count == 2 { pairs[parts[1], default: [:]][parts[0]] = scale }
+        }
+        return pairs
+    }()
+
     static let contrast: Set<String> = ["but", "however"]
     static let concessive: Set<String> = ["although", "though", "despite"]
 

@@ -30,30 +30,40 @@ struct ScannedText {
 /// sentence punctuation, ";-)." ) is one item; otherwise letters make words (with internal
 /// apostrophes), `!` `?` `.` `;` end a sentence, `,` `:` `(` `)` `"` `/` and dashes end a clause,
 /// emoji are items, and everything else (digits, symbols) is skipped.
+///
+/// It works on the UTF-8 bytes, with a fast path for ASCII: this loop is most of the scorer's time.
 struct SentimentScanner {
     func scan(_ text: String) -> ScannedText {
         var result = ScannedText()
+        var text = text
+        text.withUTF8 { bytes in scan(bytes, into: &result) }
+        return result
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into result: inout ScannedText) {
         var clause = 0
         var sentence = 0
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        let end = scalars.endIndex
+        let end = bytes.count
+        var index = 0
         while index < end {
-            if Self.isSpace(scalars[index]) {
-                index = scalars.index(after: index)
+            let (first, firstLength) = Self.decode(bytes, at: index)
+            if Self.isSpace(first) {
+                index += firstLength
                 continue
             }
-            var chunkEnd = scalars.index(after: index)
-            while chunkEnd < end, !Self.isSpace(scalars[chunkEnd]) { chunkEnd = scalars.index(after: chunkEnd) }
+            var chunkEnd = index + firstLength
+            while chunkEnd < end {
+                let (scalar, length) = Self.decode(bytes, at: chunkEnd)
+                if Self.isSpace(scalar) { break }
+                chunkEnd += length
+            }
 
             // An emoticon is a whole chunk, perhaps followed by sentence punctuation.
             var bareEnd = chunkEnd
-            while bareEnd > index, Self.isTrailingPunctuation(scalars[scalars.index(before: bareEnd)]) {
-                bareEnd = scalars.index(before: bareEnd)
-            }
+            while bareEnd > index, Self.isTrailingPunctuation(bytes[bareEnd - 1]) { bareEnd -= 1 }
             var position = index
-            let bare = Substring(scalars[index..<bareEnd])
-            if bare.utf8.count >= 2, bare.utf8.count <= 5, let emoticon = SentimentRules.emoticons[String(bare)] {
+            if bareEnd - index >= 2, bareEnd - index <= 5, Self.mayStartEmoticon(bytes[index]),
+               let emoticon = SentimentRules.emoticons[String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<bareEnd]), as: UTF8.self)] {
                 result.items.append(SentimentItem(
                     key: emoticon, kind: .emoticon, isCaps: false, isElongated: false,
                     clause: clause, sentence: sentence))
@@ -61,21 +71,22 @@ struct SentimentScanner {
             }
 
             while position < chunkEnd {
-                let scalar = scalars[position]
+                let (scalar, length) = Self.decode(bytes, at: position)
                 if Self.isLetter(scalar) {
-                    var wordEnd = scalars.index(after: position)
+                    var wordEnd = position + length
                     while wordEnd < chunkEnd {
-                        let next = scalars[wordEnd]
+                        let (next, nextLength) = Self.decode(bytes, at: wordEnd)
                         if Self.isLetter(next) {
-                            wordEnd = scalars.index(after: wordEnd)
-                        } else if Self.isApostrophe(next), case let after = scalars.index(after: wordEnd),
-                                  after < chunkEnd, Self.isLetter(scalars[after]) {
-                            wordEnd = after
+                            wordEnd += nextLength
+                        } else if Self.isApostrophe(next), wordEnd + nextLength < chunkEnd,
+                                  Self.isLetter(Self.decode(bytes, at: wordEnd + nextLength).0) {
+                            wordEnd += nextLength
                         } else {
                             break
                         }
                     }
-                    appendWord(Substring(scalars[position..<wordEnd]), to: &result, clause: clause, sentence: sentence)
+                    appendWord(UnsafeBufferPointer(rebasing: bytes[position..<wordEnd]), to: &result,
+                               clause: clause, sentence: sentence)
                     position = wordEnd
                     continue
                 }
@@ -100,44 +111,115 @@ struct SentimentScanner {
                             clause: clause, sentence: sentence))
                     }
                 }
-                position = scalars.index(after: position)
+                position += length
             }
             index = chunkEnd
         }
-        return result
     }
 
-    private func appendWord(_ original: Substring, to result: inout ScannedText, clause: Int, sentence: Int) {
+    private func appendWord(_ original: UnsafeBufferPointer<UInt8>, to result: inout ScannedText, clause: Int, sentence: Int) {
         var letters = 0
         var upper = 0
-        for scalar in original.unicodeScalars where !Self.isApostrophe(scalar) {
+        var ascii = true
+        var offset = 0
+        while offset < original.count {
+            let (scalar, length) = Self.decode(original, at: offset)
+            offset += length
+            if scalar.value >= 0x80 { ascii = false }
+            if Self.isApostrophe(scalar) { continue }
             letters += 1
-            if scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase {
+            if scalar.value < 0x80 {
+                if scalar.value >= 0x41 && scalar.value <= 0x5A { upper += 1 }
+            } else if scalar.properties.isUppercase {
                 upper += 1
             }
         }
         let isCaps = letters >= 2 && upper == letters
-        var word = Tokenizer.fold(original)
+        var word = ascii ? Self.lowercasedASCII(original) : Self.foldedUnicode(original)
         let isElongated = Self.isElongated(word)
         func item(_ key: String, elongated: Bool = false) -> SentimentItem {
             SentimentItem(key: key, kind: .word, isCaps: isCaps, isElongated: elongated, clause: clause, sentence: sentence)
         }
-        let hasApostrophe = word.utf8.contains(UInt8(ascii: "'"))
-        if (hasApostrophe && word.hasSuffix("n't")) || SentimentRules.bareNegations.contains(word) {
-            var base = String(word.dropLast(hasApostrophe ? 3 : 2))
+        let utf8 = word.utf8
+        let hasApostrophe = utf8.contains(UInt8(ascii: "'"))
+        let apostropheNegation = hasApostrophe && Self.hasSuffix(utf8, "n't")
+        if apostropheNegation
+            || (!hasApostrophe && utf8.count >= 4 && utf8.count <= 8 && Self.hasSuffix(utf8, "nt")
+                && SentimentRules.bareNegations.contains(word)) {
+            var base = String(word.dropLast(apostropheNegation ? 3 : 2))
             base = SentimentRules.negatedBases[base] ?? base
             if !base.isEmpty { result.items.append(item(base)) }
             result.items.append(item("not"))
             return
         }
         if hasApostrophe {
-            for clitic in SentimentRules.clitics where word.hasSuffix(clitic) && word.utf8.count > clitic.utf8.count {
+            for clitic in SentimentRules.clitics where utf8.count > clitic.utf8.count && Self.hasSuffix(utf8, clitic) {
                 word = String(word.dropLast(clitic.count))
                 break
             }
             word = String(word.unicodeScalars.filter { $0 != "'" })
         }
         result.items.append(item(word, elongated: isElongated))
+    }
+
+    // MARK: - Bytes
+
+    /// The scalar at `index` of valid UTF-8 (Swift strings always are) and its length in bytes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let value: UInt32
+        let length: Int
+        if lead < 0xE0 {
+            length = 2
+            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        } else if lead < 0xF0 {
+            length = 3
+            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        } else {
+            length = 4
+            value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// A word with letters beyond ASCII: typographic apostrophes become "'", then TextKit folds it.
+    static func foldedUnicode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        var offset = 0
+        while offset < bytes.count {
+            let (scalar, length) = decode(bytes, at: offset)
+            scalars.append(isApostrophe(scalar) ? "'" : scalar)
+            offset += length
+        }
+        return Tokenizer.fold(String(scalars))
+    }
+
+    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() {
+                buffer[offset] = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
+
+    static func hasSuffix(_ utf8: String.UTF8View, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard utf8.count >= count else { return false }
+        var index = utf8.index(utf8.endIndex, offsetBy: -count)
+        let pointer = suffix.utf8Start
+        for offset in 0..<count {
+            if utf8[index] != pointer[offset] { return false }
+            index = utf8.index(after: index)
+        }
+        return true
+    }
+
+    static func hasSuffix(_ utf8: String.UTF8View, _ suffix: String) -> Bool {
+        utf8.reversed().starts(with: suffix.utf8.reversed())
     }
 
     /// Three equal letters in a row.
@@ -156,23 +238,23 @@ struct SentimentScanner {
         return false
     }
 
-    /// The word with every run of three or more equal letters cut to `keep` letters.
+    /// The word with every run of three or more equal letters cut to `keep` letters ("sorryyy" → "sorry"
+    /// with 1: the double "rr" is a run of two and stays).
     static func collapsed(_ word: String, keep: Int) -> String {
         var out = String.UnicodeScalarView()
-        var previous: Unicode.Scalar?
-        var run = 0
-        for scalar in word.unicodeScalars {
-            if scalar == previous {
-                run += 1
-            } else {
-                previous = scalar
-                run = 1
-            }
-            if run <= keep { out.append(scalar) }
+        let scalars = Array(word.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            var end = index + 1
+            while end < scalars.count, scalars[end] == scalars[index] { end += 1 }
+            let run = end - index
+            for _ in 0..<(run >= 3 ? keep : run) { out.append(scalars[index]) }
+            index = end
         }
         return String(out)
     }
 
+    @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 {
             return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)
@@ -181,10 +263,23 @@ struct SentimentScanner {
         return scalar.properties.isWhitespace
     }
 
-    static func isTrailingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "." || scalar == "," || scalar == "!" || scalar == "?"
+    static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
     }
 
+    /// The first characters of the emoticons in `SentimentRules.emoticons`.
+    static func mayStartEmoticon(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "x"), UInt8(ascii: "X"),
+             UInt8(ascii: "8"), UInt8(ascii: "<"), UInt8(ascii: "("), UInt8(ascii: "^"), UInt8(ascii: "c"),
+             UInt8(ascii: ")"), UInt8(ascii: "-"), UInt8(ascii: ">"), UInt8(ascii: "D"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 {
             return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
@@ -198,6 +293,7 @@ struct SentimentScanner {
         }
     }
 
+    @inline(__always)
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}"
     }

@@ -17,6 +17,17 @@ import Foundation
 public struct SentimentScorer: Sendable {
     public let lexicon: SentimentLexicon
     private let scanner = SentimentScanner()
+    /// Every single word the scorer cares about, with what it knows of it: one hash lookup per word.
+    private let words: [String: WordInfo]
+
+    /// A word's valence and its role in the rules.
+    private struct WordInfo {
+        var valence: Double?
+        var startsPhrase = false
+        var role: SentimentRules.Role?
+        /// The second word of a two-word dampener ("kind of"): scale by first word.
+        var pairScales: [String: Double]?
+    }
 
     /// The scorer with the bundled lexicon (an empty one, scoring everything neutral, if the bundle
     /// were broken; `SentimentTests` checks it is not).
@@ -24,6 +35,14 @@ public struct SentimentScorer: Sendable {
 
     public init(lexicon: SentimentLexicon) {
         self.lexicon = lexicon
+        var words: [String: WordInfo] = [:]
+        for (key, valence) in lexicon.valences where !key.utf8.contains(UInt8(ascii: " ")) {
+            words[key, default: WordInfo()].valence = valence
+        }
+        for start in lexicon.phraseStarts { words[start, default: WordInfo()].startsPhrase = true }
+        for (word, role) in SentimentRules.roles { words[word, default: WordInfo()].role = role }
+        for (second, firsts) in SentimentRules.pairScales { words[second, default: WordInfo()].pairScales = firsts }
+        self.words = words
     }
 
     /// The sentiment of `text`.
@@ -61,20 +80,34 @@ public struct SentimentScorer: Sendable {
         if count == 0 { return 0 }
         var keys = [String]()
         keys.reserveCapacity(count)
+        var infos = [WordInfo?](repeating: nil, count: count)
         var mixedCase = false
-        for item in items {
+        for (index, item) in items.enumerated() {
+            var key = item.key
             if item.kind == .word {
                 if !item.isCaps { mixedCase = true }
-                keys.append(item.isElongated ? resolveElongated(item.key) : item.key)
-            } else {
-                keys.append(item.key)
+                if item.isElongated { key = resolveElongated(key) }
+                infos[index] = words[key]
             }
+            keys.append(key)
         }
 
-        let units = matchPhrases(items, keys)
+        let units = matchPhrases(items, keys, infos)
         var inPhrase = [Bool](repeating: false, count: count)
         for unit in units where unit.end - unit.start > 1 {
             for index in unit.start..<unit.end { inPhrase[index] = true }
+        }
+
+        // Each word's role; a two-word dampener ("kind of") acts from its second word.
+        var roles = [SentimentRules.Role?](repeating: nil, count: count)
+        for index in 0..<count {
+            guard let info = infos[index] else { continue }
+            roles[index] = info.role
+            if let pair = info.pairScales, index > 0, items[index - 1].kind == .word, let scale = pair[keys[index - 1]] {
+                var role = info.role ?? SentimentRules.Role()
+                role.scale = scale
+                roles[index] = role
+            }
         }
 
         // Contrast: the last "but"/"however" of each sentence splits it; a concessive clause is damped.
@@ -82,10 +115,12 @@ public struct SentimentScorer: Sendable {
         var contrastAt = [Int](repeating: -1, count: sentences)
         var concessionOpensSentence = [Int](repeating: -1, count: sentences)  // clause number, or -1
         var concessionClauses: [(sentence: Int, clause: Int)] = []
-        for (index, item) in items.enumerated() where item.kind == .word {
-            if SentimentRules.contrast.contains(keys[index]) {
+        for index in 0..<count {
+            guard let role = roles[index] else { continue }
+            let item = items[index]
+            if role.isContrast {
                 contrastAt[item.sentence] = index
-            } else if SentimentRules.concessive.contains(keys[index]) {
+            } else if role.isConcessive {
                 concessionClauses.append((item.sentence, item.clause))
                 if index == 0 || items[index - 1].sentence != item.sentence {
                     concessionOpensSentence[item.sentence] = item.clause
@@ -100,11 +135,19 @@ public struct SentimentScorer: Sendable {
 
         var raw = 0.0
         for unit in units {
-            guard let valence = lexicon.valences[unit.key], valence != 0 else { continue }
+            let valence: Double
+            if unit.end - unit.start > 1 {
+                valence = lexicon.valences[unit.key] ?? 0
+            } else if items[unit.start].kind == .word {
+                valence = infos[unit.start]?.valence ?? 0
+            } else {
+                valence = lexicon.valences[unit.key] ?? 0
+            }
+            if valence == 0 { continue }
             let item = items[unit.start]
             var weight = 1.0
             if item.kind == .word {
-                weight = modifiers(at: unit.start, key: unit.key, items: items, keys: keys, inPhrase: inPhrase)
+                weight = modifiers(at: unit.start, key: unit.key, items: items, keys: keys, roles: roles, inPhrase: inPhrase)
                 if item.isCaps && mixedCase { weight *= SentimentRules.caps }
                 if item.isElongated { weight *= SentimentRules.elongated }
             }
@@ -129,40 +172,34 @@ public struct SentimentScorer: Sendable {
     }
 
     /// Negation and intensifiers in the few words before `start`, within its clause.
-    private func modifiers(at start: Int, key: String, items: [SentimentItem], keys: [String], inPhrase: [Bool]) -> Double {
+    private func modifiers(
+        at start: Int, key: String, items: [SentimentItem], keys: [String], roles: [SentimentRules.Role?], inPhrase: [Bool]
+    ) -> Double {
         var weight = 1.0
         var negated = false
         let clause = items[start].clause
         for distance in 1...SentimentRules.window {
             let index = start - distance
             guard index >= 0, items[index].clause == clause, items[index].kind == .word, !inPhrase[index] else { break }
-            let word = keys[index]
-            let decay = SentimentRules.decay[distance - 1]
-            if SentimentRules.negators.contains(word) {
-                negated = true
-                if let damping = SentimentRules.intensifiers[word] { weight *= 1 + damping * decay }
-            } else if index > 0, items[index - 1].kind == .word,
-                      let scale = SentimentRules.intensifiers[keys[index - 1] + "_" + word] {
-                weight *= 1 + scale * decay
-            } else if let scale = SentimentRules.intensifiers[word] {
-                weight *= 1 + scale * decay
-            }
+            guard let role = roles[index] else { continue }
+            if role.isNegator { negated = true }
+            if role.scale != 0 { weight *= 1 + role.scale * SentimentRules.decay[distance - 1] }
         }
         // "no longer" negates what follows it, not "longer" itself.
-        if negated, !(start >= 1 && keys[start - 1] == "no" && key == "longer") {
+        if negated, !(start >= 1 && key == "longer" && keys[start - 1] == "no") {
             weight *= SentimentRules.negation
         }
         return weight
     }
 
     /// Units in text order: the longest phrase starting at each item (within a clause), else the item.
-    private func matchPhrases(_ items: [SentimentItem], _ keys: [String]) -> [Unit] {
+    private func matchPhrases(_ items: [SentimentItem], _ keys: [String], _ infos: [WordInfo?]) -> [Unit] {
         var units: [Unit] = []
         units.reserveCapacity(items.count)
         var index = 0
         while index < items.count {
             var matched: Unit?
-            if items[index].kind == .word, lexicon.phraseStarts.contains(keys[index]) {
+            if infos[index]?.startsPhrase == true {
                 var length = min(lexicon.longestPhrase, items.count - index)
                 while length > 1, matched == nil {
                     let span = index..<(index + length)
@@ -183,6 +220,6 @@ public struct SentimentScorer: Sendable {
     /// "goood" → "good" (runs cut to two letters) when the lexicon knows it, else "god"-style runs of one.
     private func resolveElongated(_ word: String) -> String {
         let two = SentimentScanner.collapsed(word, keep: 2)
-        return lexicon.valences[two] != nil ? two : SentimentScanner.collapsed(word, keep: 1)
+        return words[two]?.valence != nil ? two : SentimentScanner.collapsed(word, keep: 1)
     }
 }
