@@ -1,3 +1,5 @@
+import Foundation
+
 /// The hand-built rules' words and constants.
 ///
 /// `scripts/sentiment/rules.py` mirrors these (the lexicon is learned through the rules, so both must
@@ -23,8 +25,8 @@ enum SentimentRules {
     /// Each "?" (up to 3, when there are at least 2) multiplies the raw sum by 1 + this.
     static let questions = 0.05
     static let maximumQuestions = 3
-    /// compound = s / sqrt(s² + α): α sets how much raw score it takes to approach ±1.
-    static let alpha = 8.0
+    /// compound = s / sqrt(s² + α): α sets how much raw score it takes to approach ±1 (chosen by 5-fold r).
+    static let alpha = 3.0
     /// Negation and intensifiers reach this many words ahead, within their clause, with this decay.
     static let window = 3
     static let decay: [Double] = [1.0, 0.85, 0.7]
@@ -106,10 +108,14 @@ enum SentimentRules {
             ":|": ":| :-| -_-",
             ">:(": ">:( >:-( D:",
             ":O": ":O :o :-O :-o",
+            // Tweets arrive with HTML entities: "&lt;3" is "<3".
+            "<3 ": "&lt;3 &lt;33",
+            ">:( ": "&gt;:( &gt;:[ &gt;:-(",
         ]
         var table: [String: String] = [:]
         for (key, variants) in forms {
-            for form in variants.split(separator: " ") { table[String(form)] = key }
+            let canonical = key.trimmingCharacters(in: .whitespaces)
+            for form in variants.split(separator: " ") { table[String(form)] = canonical }
         }
         return table
     }()

@@ -62,7 +62,7 @@ struct SentimentScanner {
             var bareEnd = chunkEnd
             while bareEnd > index, Self.isTrailingPunctuation(bytes[bareEnd - 1]) { bareEnd -= 1 }
             var position = index
-            if bareEnd - index >= 2, bareEnd - index <= 5, Self.mayStartEmoticon(bytes[index]),
+            if bareEnd - index >= 2, bareEnd - index <= 8, Self.mayStartEmoticon(bytes[index]),
                let emoticon = SentimentRules.emoticons[String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<bareEnd]), as: UTF8.self)] {
                 result.items.append(SentimentItem(
                     key: emoticon, kind: .emoticon, isCaps: false, isElongated: false,
@@ -272,7 +272,7 @@ struct SentimentScanner {
         switch byte {
         case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "x"), UInt8(ascii: "X"),
              UInt8(ascii: "8"), UInt8(ascii: "<"), UInt8(ascii: "("), UInt8(ascii: "^"), UInt8(ascii: "c"),
-             UInt8(ascii: ")"), UInt8(ascii: "-"), UInt8(ascii: ">"), UInt8(ascii: "D"):
+             UInt8(ascii: ")"), UInt8(ascii: "-"), UInt8(ascii: ">"), UInt8(ascii: "D"), UInt8(ascii: "&"):
             return true
         default:
             return false
