@@ -64,6 +64,8 @@ def load_seed(path=os.path.join(HERE, "seed.tsv")):
     for key, value in list(seed.items()):
         if " " in key or not key.isalpha() or len(key) < 3:
             continue
+        if key in NOT_INFLECTED:
+            continue
         for form in inflections(key):
             if form not in seed:
                 seed[form] = round(value * INFLECTED, 3)
@@ -71,6 +73,10 @@ def load_seed(path=os.path.join(HERE, "seed.tsv")):
 
 
 INFLECTED = 0.9
+# Adjectives whose -s/-ed/-ing forms are other words ("kinds", "fines", "patients", "sweets").
+NOT_INFLECTED = set("""kind fine fair cool sound free sweet right pretty even sure top rich fit mild content present
+patient safe well ok okay like best great good nice bad poor mean super star gem treasure prize hero champion
+gift bonus fan cheap dear hope wish""".split())
 
 
 def inflections(word):
