@@ -132,22 +132,24 @@ def learn(rows, seed, lam=LAMBDA, lam_seed=LAMBDA_SEED, min_count=MIN_COUNT):
     domains = sp.csr_matrix((np.ones(n), (np.arange(n), [d for d, _, _ in rows])), shape=(n, len(SETS)))
     prior = np.array([seed.get(k, 0.0) for k in keys])
     y = np.array([r for _, r, _ in rows])
-    # v = gamma * seed + delta: gamma (one unpenalised number) puts the hand ratings on the scale of the
-    # learned valences; delta is the ridge-penalised correction the data makes to each entry.
-    seeded = sp.csr_matrix((X @ prior).reshape(-1, 1))
+    # v = gamma± * seed + delta: gamma+ and gamma- (two unpenalised numbers, for positive and negative seed
+    # values: raters weigh bad news more) put the hand ratings on the scale of the learned valences; delta
+    # is the ridge-penalised correction the data makes to each entry.
+    positive, negative = np.maximum(prior, 0), np.minimum(prior, 0)
+    seeded = sp.csr_matrix(np.column_stack([X @ positive, X @ negative]))
     lambdas = np.array([lam_seed if k in seed else lam for k in keys])
-    extra = 1 + len(SETS)
+    extra = 2 + len(SETS)
     A = sp.vstack([sp.hstack([X, seeded, domains]),
                    sp.hstack([sp.diags(np.sqrt(lambdas)), sp.csr_matrix((m, extra))])]).tocsr()
     b = np.concatenate([y, np.zeros(m)])
     solution = lsqr(A, b, atol=1e-10, btol=1e-10, iter_lim=5000)[0]
-    gamma = solution[m]
-    values = gamma * prior + solution[:m]
+    gamma_positive, gamma_negative = solution[m], solution[m + 1]
+    values = gamma_positive * positive + gamma_negative * negative + solution[:m]
     lexicon = {k: float(v) for k, v in zip(keys, values)}
     # Entries never seen in the data keep their hand rating, on the learned scale.
     for k, v in seed.items():
-        lexicon.setdefault(k, gamma * v)
-    learn.gamma = gamma
+        lexicon.setdefault(k, (gamma_positive if v > 0 else gamma_negative) * v)
+    learn.gamma = (gamma_positive, gamma_negative)
     return lexicon
 
 
