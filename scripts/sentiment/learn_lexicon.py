@@ -4,17 +4,18 @@
     python3 scripts/sentiment/learn_lexicon.py [--data DIR] [--out FILE]      # the shipped lexicon
     python3 scripts/sentiment/learn_lexicon.py --evaluate [--folds K]         # k-fold and cross-domain figures
 
-Model: a sentence's raw score is linear in the valences, s = sum_i w_i * v(key_i), where the weights w_i
-come from the hand-built rules (negation, intensifiers, contrast, caps, "!!!", see rules.py, which mirrors
-the Swift scorer). The valences are a ridge regression of the human mean rating (-4..4) on those weighted
-counts, shrunk towards the hand-rated seed (seed.tsv) where a seed value exists and towards 0 elsewhere:
+Model (see README.md beside this file): a sentence's raw score is linear in the valences,
+s = sum_i w_i * v(key_i), where the weights w_i come from the hand-built rules (negation, intensifiers,
+contrast, caps, "!!!"; rules.py mirrors the Swift scorer). The valences are a ridge regression of the human
+mean rating (-4..4) on those weighted counts, around the hand-rated seed (seed.tsv):
 
-    minimise  sum_n (y_n - b_domain(n) - sum_k X_nk v_k)^2 + sum_k lambda_k (v_k - seed_k)^2
+    v_k = gamma_pos * seed_k+ + gamma_neg * seed_k- + delta_k
+    minimise  sum_n (y_n - b_set(n) - sum_k X_nk v_k)^2 + sum_k lambda_k delta_k^2
 
-with one unpenalised intercept per data set (tweets are rated more positively than movie snippets; the
-intercepts absorb that and are not shipped, so no word learns "tweet-ness"). lambda is larger for words seen
-in few sentences' worth of data relative to the seed, so rare words stay near their prior. Words seen in
-fewer than MIN_COUNT sentences and not in the seed are left out. Deterministic: same data, same file.
+gamma_pos, gamma_neg and one intercept per data set are unpenalised; the intercepts absorb that tweets are
+rated more kindly than movie snippets and are not shipped, so no word learns "tweet-ness". Words seen in
+fewer than MIN_COUNT sentences and not in the seed, function words and the rules' own words are left out.
+Deterministic: same data, same file.
 """
 import argparse
 import collections
