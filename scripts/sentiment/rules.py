@@ -17,7 +17,7 @@ AFTER_CONTRAST = 1.4   # the clause after it
 CONCESSION = 0.5       # the clause introduced by "although" / "though" / "despite"
 EXCLAMATION = 0.08     # per "!" (up to 4), multiplies the sum
 QUESTIONS = 0.05       # per "?" when there are 2 or more (up to 3)
-ALPHA = 3.0            # compound = s / sqrt(s^2 + ALPHA), chosen by 5-fold r on both sets
+ALPHA = 2.0            # compound = s / sqrt(s^2 + ALPHA), chosen by 5-fold r on both sets
 WINDOW = 3             # negation and intensifiers reach this many words ahead, within a clause
 DECAY = [1.0, 0.85, 0.7]
 
