@@ -10,6 +10,7 @@ public final class CRMStore: Sendable {
     let database: any DatabaseWriter
     /// The file behind the store, or `:memory:`.
     public let path: String
+    let recommenderCache = RecommenderCache()
 
     /// How long a write waits for another process holding the write lock before giving up.
     static let busyTimeout: TimeInterval = 10
@@ -81,6 +82,15 @@ public final class CRMStore: Sendable {
         return (home as NSString).appendingPathComponent(".local/share/concierge/crm.sqlite")
     }
 
+    /// Opens the database at `path`, which must exist: a command given `--db` with a mistyped path
+    /// should say so rather than quietly create an empty database.
+    public static func openExisting(path: String) throws -> CRMStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CRMError.cannotOpen(path: path, reason: "no such file (create it with `concierge db init --db \(path)`)")
+        }
+        return try CRMStore(path: path)
+    }
+
     /// The database a command uses when it is given no `--db`: the one at `defaultPath(environment:)`,
     /// created from the bundled demo data on first use.
     public static func openDefault(environment: [String: String]) throws -> OpenedDatabase {
@@ -124,11 +134,19 @@ public final class CRMStore: Sendable {
     }
 
     /// Writes a new database at `path` filled from `fixture`. Refuses to replace an existing file
-    /// unless `replacing` is true.
+    /// unless `replacing` is true. Creates the folders on the way.
     public static func create(at path: String, from fixture: Fixture, replacing: Bool = false) throws {
         if FileManager.default.fileExists(atPath: path) {
             guard replacing else { throw CRMError.alreadyExists(path: path) }
             removeDatabaseFiles(at: path)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CRMError.cannotOpen(path: path, reason: "cannot create \(folder): \(error.localizedDescription)")
+            }
         }
         do {
             let store = try CRMStore(path: path)

@@ -106,7 +106,7 @@ public struct Recommender: Sendable {
                 let count = buyerCounts[product]
                 results.append(Recommendation(
                     product: products[product], score: Double(count),
-                    reason: "one of our most popular \(products[product].category) items, bought by \(count) customers",
+                    reason: "popular in \(products[product].category): bought by \(count) customers",
                     because: nil))
             }
         }

@@ -51,7 +51,7 @@ final class RecommenderTests: XCTestCase {
             let suggestions = recommender.recommend(for: customer, limit: 2)
             XCTAssertEqual(suggestions.map(\.product.sku), ["bottle", "shoes"])
             XCTAssertNil(suggestions.first?.because)
-            XCTAssertEqual(suggestions.first?.reason, "one of our most popular sports items, bought by 7 customers")
+            XCTAssertEqual(suggestions.first?.reason, "popular in sports: bought by 7 customers")
         }
     }
 
@@ -67,7 +67,7 @@ final class RecommenderTests: XCTestCase {
 
     func testCollaborativeFilterBeatsPopularityOnTheDemoData() {
         let result = RecommenderEvaluation.evaluate(.demo)
-        XCTAssertGreaterThan(result.customers, 250)
+        XCTAssertGreaterThan(result.customers, 100)
         XCTAssertGreaterThan(result.hitRateAt5, result.popularityHitRateAt5)
     }
 
