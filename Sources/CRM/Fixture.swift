@@ -104,10 +104,10 @@ public struct Fixture: Codable, Sendable, Equatable {
         return fixture
     }
 
-    /// The fixture as pretty-printed JSON in the order of SPEC §4 (what `load(from:)` reads back).
+    /// The fixture as pretty-printed JSON with sorted keys (stable across runs) (what `load(from:)` reads back).
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
     }
 
