@@ -96,9 +96,12 @@ public struct Fixture: Codable, Sendable, Equatable {
         do {
             fixture = try JSONDecoder().decode(Fixture.self, from: data)
         } catch let error as DecodingError {
-            throw FixtureError.malformed(file: file, reason: Self.describe(error))
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw Self.syntaxError(in: data, file: file)
+            }
+            throw FixtureError.malformed(file: file, line: nil, reason: Self.describe(error))
         } catch {
-            throw FixtureError.malformed(file: file, reason: "\(error)")
+            throw FixtureError.malformed(file: file, line: nil, reason: "\(error)")
         }
         try fixture.validate(file: file)
         return fixture
@@ -171,6 +174,27 @@ public struct Fixture: Codable, Sendable, Equatable {
         }
     }
 
+    /// JSONDecoder only says the data is not JSON; JSONSerialization says where ("around character
+    /// 312"), which becomes a line number for the message.
+    private static func syntaxError(in data: Data, file: String) -> FixtureError {
+        var reason = "does not parse: not valid JSON"
+        var line: Int?
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+            reason = "does not parse: " + detail.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+                .replacingOccurrences(of: #" around character \d+"#, with: "", options: .regularExpression).lowercased()
+            if let range = detail.range(of: #"character \d+"#, options: .regularExpression),
+               let offset = Int(detail[range].dropFirst("character ".count)) {
+                line = data.prefix(offset).reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            } else if detail.contains("end of file") {
+                line = data.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            }
+        }
+        return .malformed(file: file, line: line, reason: reason)
+    }
+
     static func parseTimestamp(_ text: String) -> Date? {
         if let day = CivilDate(text) { return day.date }
         return try? Date(text, strategy: .iso8601)
@@ -221,15 +245,16 @@ public struct Fixture: Codable, Sendable, Equatable {
 public enum FixtureError: Error, CustomStringConvertible, Equatable {
     /// The file cannot be read.
     case unreadable(file: String, reason: String)
-    /// The file is not JSON of the fixture's shape.
-    case malformed(file: String, reason: String)
+    /// The file is not JSON of the fixture's shape (`line` when the JSON itself is broken).
+    case malformed(file: String, line: Int?, reason: String)
     /// An entry breaks a rule: unknown customer or product, duplicate id, bad status or date...
     case invalidEntry(file: String, entry: String, problem: String)
 
     public var description: String {
         switch self {
         case let .unreadable(file, reason): return "\(file): error: cannot read the fixture: \(reason)"
-        case let .malformed(file, reason): return "\(file): error: \(reason)"
+        case let .malformed(file, line?, reason): return "\(file):\(line): error: \(reason)"
+        case let .malformed(file, nil, reason): return "\(file): error: \(reason)"
         case let .invalidEntry(file, entry, problem): return "\(file): error: \(entry): \(problem)"
         }
     }

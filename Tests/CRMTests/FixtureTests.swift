@@ -68,11 +68,20 @@ final class FixtureTests: XCTestCase {
     func testJSONThatDoesNotParseIsReportedWithTheFile() throws {
         let folder = try temporaryFolder(self)
         let file = folder.appendingPathComponent("broken.json")
+        try Data("{\"customers\": [\n  {\"id\": \"C1\",\n   \"name\": Ann}\n]}".utf8).write(to: file)
+        XCTAssertThrowsError(try Fixture.load(from: file)) { error in
+            guard case .malformed(let name, let line, _)? = error as? FixtureError else { return XCTFail("\(error)") }
+            XCTAssertEqual(name, file.path)
+            XCTAssertEqual(line, 3)
+            XCTAssertTrue("\(error)".hasPrefix("\(file.path):3: error: does not parse"), "\(error)")
+        }
         try Data("{\"customers\": [".utf8).write(to: file)
         XCTAssertThrowsError(try Fixture.load(from: file)) { error in
-            guard case .malformed(let name, _)? = error as? FixtureError else { return XCTFail("\(error)") }
-            XCTAssertEqual(name, file.path)
-            XCTAssertTrue("\(error)".hasPrefix("\(file.path): error: does not parse"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("\(file.path):1: error: does not parse"), "\(error)")
+        }
+        try Data("{\"customers\": {}}".utf8).write(to: file)
+        XCTAssertThrowsError(try Fixture.load(from: file)) { error in
+            XCTAssertEqual("\(error)", "\(file.path): error: customers: expected a list")
         }
         XCTAssertThrowsError(try Fixture.load(from: folder.appendingPathComponent("missing.json"))) { error in
             guard case .unreadable? = error as? FixtureError else { return XCTFail("\(error)") }
