@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CRM
+import GRDB
 
 /// Several processes log complaints into one database file at once: none is lost, nothing is corrupted.
 final class ConcurrencyTests: XCTestCase {
@@ -84,4 +85,41 @@ private final class Failures: @unchecked Sendable {
     private var messages: [String] = []
     func append(_ message: String) { lock.withLock { messages.append(message) } }
     var all: [String] { lock.withLock { messages } }
+}
+
+/// A database busy with another connection is waited for, not failed (SPEC §8).
+final class BusyDatabaseTests: XCTestCase {
+    func testFileDatabaseIsWALAndSyncsEveryCommit() throws {
+        let path = try temporaryFolder(self).appendingPathComponent("crm.sqlite").path
+        let store = try CRMStore(path: path)
+        try store.database.writeWithoutTransaction { db in
+            XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA journal_mode"), "wal")
+            XCTAssertEqual(try Int.fetchOne(db, sql: "PRAGMA synchronous"), 2)  // FULL
+            XCTAssertEqual(try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), 1)
+        }
+    }
+
+    func testComplaintWaitsForAnotherWriterInsteadOfFailing() throws {
+        let path = try temporaryFolder(self).appendingPathComponent("crm.sqlite").path
+        try CRMStore.create(at: path, from: twoCustomers)
+        let holder = try CRMStore(path: path)
+        let writer = try CRMStore(path: path)
+        let locked = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        // The other connection takes the write lock and holds it for a while.
+        DispatchQueue.global().async {
+            try? holder.database.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                locked.signal()
+                Thread.sleep(forTimeInterval: 0.3)
+                try db.execute(sql: "COMMIT")
+            }
+            done.signal()
+        }
+        locked.wait()
+        let complaint = try writer.logComplaint(NewComplaint(customerID: "C1", orderID: nil, text: "still waiting",
+                                                             sentiment: -0.4, date: fixedDate))
+        done.wait()
+        XCTAssertEqual(try writer.complaint(ticket: complaint.ticket)?.text, "still waiting")
+    }
 }
