@@ -79,6 +79,17 @@ public struct Fixture: Codable, Sendable, Equatable {
         public var status: String?
         /// `YYYY-MM-DD` or an ISO 8601 date and time.
         public var created: String
+
+        public init(customer: String? = nil, order: String? = nil, text: String, sentiment: Double? = nil,
+                    priority: String? = nil, status: String? = nil, created: String) {
+            self.customer = customer
+            self.order = order
+            self.text = text
+            self.sentiment = sentiment
+            self.priority = priority
+            self.status = status
+            self.created = created
+        }
     }
 
     // MARK: - Loading

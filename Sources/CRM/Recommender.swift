@@ -38,7 +38,7 @@ public struct Recommender: Sendable {
         let n = products.count
         var similarity = [Double](repeating: 0, count: n * n)
         for i in 0..<n where counts[i] > 0 {
-            for j in (i + 1)..<max(i + 1, n) where counts[j] > 0 {
+            for j in (i + 1)..<n where counts[j] > 0 {
                 var common = 0
                 for word in 0..<words { common += (buyers[i][word] & buyers[j][word]).nonzeroBitCount }
                 guard common > 0 else { continue }

@@ -36,8 +36,7 @@ extension Concierge {
                 return
             }
             for complaint in complaints {
-                let when = complaint.createdAt.formatted(.iso8601.year().month().day().dateSeparator(.dash)
-                    .time(includingFractionalSeconds: false).timeSeparator(.colon))
+                let when = complaint.createdAt.formatted(.iso8601)
                 let who = [complaint.customerID ?? "anonymous", complaint.orderID.map { "order \($0)" }]
                     .compactMap { $0 }.joined(separator: ", ")
                 // Customer text is shown without its control characters or escape sequences.
