@@ -40,11 +40,9 @@ extension CRMStore {
         return try database.read { db in try ComplaintRow.fetchOne(db, key: number - 100_000)?.complaint }
     }
 
-    /// Appends one customer turn to the conversation log (text card-masked), in one transaction.
+    /// Appends one turn to the conversation log (texts card-masked), in one transaction.
     public func logTurn(_ turn: ConversationTurn) throws {
-        var row = ConversationTurnRow(
-            id: nil, sessionID: turn.sessionID, customerID: turn.customerID, text: TextKitBridge.mask(turn.text),
-            intent: turn.intent, confidence: turn.confidence, sentiment: turn.sentiment, createdAt: turn.date)
+        var row = ConversationTurnRow(turn)
         try database.write { db in try row.insert(db) }
     }
 
@@ -52,10 +50,7 @@ extension CRMStore {
     public func turns(ofSession sessionID: String) throws -> [ConversationTurn] {
         try database.read { db in
             try ConversationTurnRow.fetchAll(db, sql: "SELECT * FROM conversation_log WHERE sessionID = ? ORDER BY id",
-                                             arguments: [sessionID]).map {
-                ConversationTurn(sessionID: $0.sessionID, customerID: $0.customerID, text: $0.text, intent: $0.intent,
-                                 confidence: $0.confidence, sentiment: $0.sentiment, date: $0.createdAt)
-            }
+                                             arguments: [sessionID]).map(\.turn)
         }
     }
 

@@ -148,7 +148,8 @@ public struct Complaint: Sendable, Equatable, Codable {
     static func ticket(forID id: Int64) -> String { "T-\(100_000 + id)" }
 }
 
-/// One customer turn of a conversation, for the interaction history.
+/// One turn of a conversation, for the interaction history: what the customer said, how it was
+/// understood, and what the agent did and answered.
 public struct ConversationTurn: Sendable, Equatable {
     public var sessionID: String
     public var customerID: String?
@@ -158,9 +159,18 @@ public struct ConversationTurn: Sendable, Equatable {
     public var confidence: Double
     public var sentiment: Double
     public var date: Date
+    /// The slots this turn filled (`order_id`, `email`, ...).
+    public var slots: [String: String]
+    /// The CRM actions that ran (`lookup_order`, `log_complaint`, ...).
+    public var actions: [String]
+    /// What the agent answered; card numbers are masked before it is stored.
+    public var reply: String
+    /// The dialogue's state after the turn.
+    public var state: String
 
     public init(sessionID: String, customerID: String?, text: String, intent: String, confidence: Double,
-                sentiment: Double, date: Date) {
+                sentiment: Double, date: Date, slots: [String: String] = [:], actions: [String] = [],
+                reply: String = "", state: String = "") {
         self.sessionID = sessionID
         self.customerID = customerID
         self.text = text
@@ -168,5 +178,9 @@ public struct ConversationTurn: Sendable, Equatable {
         self.confidence = confidence
         self.sentiment = sentiment
         self.date = date
+        self.slots = slots
+        self.actions = actions
+        self.reply = reply
+        self.state = state
     }
 }

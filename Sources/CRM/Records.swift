@@ -63,8 +63,32 @@ struct ConversationTurnRow: Codable, FetchableRecord, MutablePersistableRecord {
     var confidence: Double
     var sentiment: Double
     var createdAt: Date
+    var slots: [String: String]
+    var actions: [String]
+    var reply: String
+    var state: String
+
+    init(_ turn: ConversationTurn) {
+        sessionID = turn.sessionID
+        customerID = turn.customerID
+        text = TextKitBridge.mask(turn.text)
+        intent = turn.intent
+        confidence = turn.confidence
+        sentiment = turn.sentiment
+        createdAt = turn.date
+        slots = turn.slots
+        actions = turn.actions
+        reply = TextKitBridge.mask(turn.reply)
+        state = turn.state
+    }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+
+    var turn: ConversationTurn {
+        ConversationTurn(sessionID: sessionID, customerID: customerID, text: text, intent: intent,
+                         confidence: confidence, sentiment: sentiment, date: createdAt, slots: slots,
+                         actions: actions, reply: reply, state: state)
     }
 }

@@ -55,6 +55,10 @@ enum Schema {
                 table.column("confidence", .double).notNull()
                 table.column("sentiment", .double).notNull()
                 table.column("createdAt", .datetime).notNull()
+                table.column("slots", .jsonText).notNull()    // {"order_id": "10023"}
+                table.column("actions", .jsonText).notNull()  // ["lookup_order"]
+                table.column("reply", .text).notNull()
+                table.column("state", .text).notNull()
             }
         }
         return migrator

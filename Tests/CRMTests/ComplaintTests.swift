@@ -91,13 +91,19 @@ final class ComplaintTests: XCTestCase {
         try store.logTurn(ConversationTurn(sessionID: "s1", customerID: "C1", text: "where is order 500", intent: "order_status",
                                            confidence: 0.91, sentiment: 0, date: fixedDate))
         try store.logTurn(ConversationTurn(sessionID: "s1", customerID: "C1", text: "card 5500 0000 0000 0004 please",
-                                           intent: "complaint", confidence: 0.6, sentiment: -0.3, date: fixedDate))
+                                           intent: "complaint", confidence: 0.6, sentiment: -0.3, date: fixedDate,
+                                           slots: ["order_id": "500"], actions: ["log_complaint"],
+                                           reply: "Logged as T-100001.", state: "idle"))
         try store.logTurn(ConversationTurn(sessionID: "s2", customerID: nil, text: "hi", intent: "greet",
                                            confidence: 0.99, sentiment: 0, date: fixedDate))
         let turns = try store.turns(ofSession: "s1")
         XCTAssertEqual(turns.map(\.intent), ["order_status", "complaint"])
         XCTAssertEqual(turns.last?.text, "card **** **** **** 0004 please")
         XCTAssertEqual(turns.first?.confidence, 0.91)
+        XCTAssertEqual(turns.last?.slots, ["order_id": "500"])
+        XCTAssertEqual(turns.last?.actions, ["log_complaint"])
+        XCTAssertEqual(turns.last?.reply, "Logged as T-100001.")
+        XCTAssertEqual(turns.last?.state, "idle")
     }
 
     func testInMemoryStoreWorksLikeAFile() throws {
