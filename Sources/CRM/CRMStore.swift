@@ -115,8 +115,8 @@ public final class CRMStore: Sendable {
         } catch {
             throw CRMError.cannotOpen(path: path, reason: "cannot create \(folder): \(error.localizedDescription)")
         }
-        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).new"
-        try create(at: temporary, from: fixture(), replacing: true)  // a leftover of a crashed run
+        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).new"
+        try create(at: temporary, from: fixture())
         // link(2) refuses to replace an existing file, so when another process created the database
         // meanwhile (and may already be writing to it), its file wins and this copy is thrown away.
         var created = true

@@ -123,3 +123,28 @@ final class BusyDatabaseTests: XCTestCase {
         XCTAssertEqual(try writer.complaint(ticket: complaint.ticket)?.text, "still waiting")
     }
 }
+
+final class DefaultDatabaseRaceTests: XCTestCase {
+    func testSeveralFirstUsesAtOnceCreateOneDatabase() throws {
+        let path = try temporaryFolder(self).appendingPathComponent("new/crm.sqlite").path
+        let results = Failures()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                let opened = try CRMStore.open(path: path, creatingFrom: .showcase)
+                _ = try opened.store.logComplaint(NewComplaint(customerID: "C1001", orderID: "10023", text: "late",
+                                                               sentiment: -0.3, date: fixedDate))
+                results.append(opened.created ? "created" : "opened")
+            } catch {
+                results.append("\(error)")
+            }
+        }
+        XCTAssertEqual(results.all.filter { $0 == "created" }.count + results.all.filter { $0 == "opened" }.count, 4,
+                       "\(results.all)")
+        XCTAssertEqual(results.all.filter { $0 == "created" }.count, 1)  // link(2) lets exactly one win
+        // Every complaint landed in the one file that stayed, and no temporary copies are left behind.
+        XCTAssertEqual(try CRMStore(path: path).complaintCount(), 4)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
+            .filter { $0.hasSuffix(".new") }
+        XCTAssertEqual(leftovers, [])
+    }
+}
