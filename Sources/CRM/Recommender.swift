@@ -88,7 +88,7 @@ public struct Recommender: Sendable {
                     score += value
                     if value > best.similarity { best = (product, value) }
                 }
-                if score > 0, best.product >= 0 { scored.append((candidate, score, best.product)) }
+                if best.similarity >= Self.minimumSimilarity { scored.append((candidate, score, best.product)) }
             }
             scored.sort { ($0.score, buyerCounts[$0.product], -$0.product) > ($1.score, buyerCounts[$1.product], -$1.product) }
             for entry in scored.prefix(limit) {
@@ -120,6 +120,11 @@ public struct Recommender: Sendable {
             .sorted { (buyerCounts[$0], -$0) > (buyerCounts[$1], -$1) }
             .prefix(limit).map { products[$0] }
     }
+
+    /// A suggestion from the filter needs one owned product this similar to it; weaker links are chance
+    /// co-purchases whose reason ("people who bought a chew toy also bought running socks") would
+    /// sound absurd, so popular products fill those places instead.
+    static let minimumSimilarity = 0.2
 
     /// Categories compare folded and singular: "Shoe", "shoes" and "SHOES" are one category.
     static func categoryKey(_ category: String) -> String {
