@@ -114,14 +114,14 @@ public struct SentimentScorer: Sendable {
         let sentences = (items.last?.sentence ?? 0) + 1
         var contrastAt = [Int](repeating: -1, count: sentences)
         var concessionOpensSentence = [Int](repeating: -1, count: sentences)  // clause number, or -1
-        var concessionClauses: [(sentence: Int, clause: Int)] = []
+        var concessionClauses = Set<Int>()  // clause numbers run through the whole text, so they are unique
         for index in 0..<count {
             guard let role = roles[index] else { continue }
             let item = items[index]
             if role.isContrast {
                 contrastAt[item.sentence] = index
             } else if role.isConcessive {
-                concessionClauses.append((item.sentence, item.clause))
+                concessionClauses.insert(item.clause)
                 if index == 0 || items[index - 1].sentence != item.sentence {
                     concessionOpensSentence[item.sentence] = item.clause
                 }
@@ -159,7 +159,7 @@ public struct SentimentScorer: Sendable {
                     weight *= SentimentRules.afterContrast
                 }
             }
-            if concessionClauses.contains(where: { $0.sentence == item.sentence && $0.clause == item.clause }) {
+            if concessionClauses.contains(item.clause) {
                 weight *= SentimentRules.concession
             } else if concessionOpensSentence[item.sentence] >= 0, item.clause > concessionOpensSentence[item.sentence] {
                 weight *= SentimentRules.afterContrast

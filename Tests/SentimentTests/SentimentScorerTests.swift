@@ -69,3 +69,13 @@ final class SentimentScorerTests: XCTestCase {
         XCTAssertGreaterThan(result.seconds, 0)
     }
 }
+
+extension SentimentScorerTests {
+    /// A megabyte of rule words must not make scoring quadratic (it once scanned a list per word).
+    func testAMegabyteOfRuleWordsScoresInOnePass() {
+        let text = String(repeating: "although not very but however good, ", count: 30_000)
+        XCTAssertGreaterThan(text.utf8.count, 1_000_000)
+        let score = SentimentScorer.standard.score(text)
+        XCTAssertTrue((-1...1).contains(score.compound))
+    }
+}
