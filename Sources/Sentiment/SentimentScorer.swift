@@ -61,6 +61,8 @@ public struct SentimentScorer: Sendable {
 
     static func compound(_ raw: Double) -> Double {
         let value = raw / (raw * raw + SentimentRules.alpha).squareRoot()
+        // An overflowing sum (only from a hand-made lexicon with absurd values) saturates instead of NaN.
+        guard value.isFinite else { return raw > 0 ? 1 : raw < 0 ? -1 : 0 }
         return min(1, max(-1, value))
     }
 

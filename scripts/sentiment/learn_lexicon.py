@@ -49,7 +49,9 @@ re ve anonymous url removed http https www com rt via amp quot""".split())
 STOPWORDS |= set("""order orders ordered ordering account accounts delivery deliver delivered package packages parcel
 item items product products email emails address price prices size sizes number status tracking track shipping
 ship shipped shoes shoe running jacket jackets shirt dress bag phone card payment pay paid buy bought purchase
-need needs want wants help show tell check customer customers store shop today tomorrow yesterday week day""".split())
+need needs want wants help show tell check customer customers store shop today tomorrow yesterday week day
+cancel cancelled canceled human person agent talk speak question
+return returns exchange""".split())
 
 
 def load_seed(path=os.path.join(HERE, "seed.tsv")):
