@@ -66,6 +66,9 @@ struct LineStream {
     private let fileDescriptor: Int32
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where to look for the next newline: bytes before it (from `start`) are known to have none, so a
+    /// long line arriving in many reads is scanned once, not once per read.
+    private var searchFrom = 0
     private var atEnd = false
     private(set) var error: String?
 
@@ -76,13 +79,15 @@ struct LineStream {
     /// The next line without its newline, or nil at the end. `beforeWaiting` runs before each read.
     mutating func nextLine(beforeWaiting: () -> Void) -> String? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[max(start, searchFrom)...].firstIndex(of: UInt8(ascii: "\n")) {
                 var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = String(decoding: buffer[start..<end], as: UTF8.self)
                 start = newline + 1
+                searchFrom = start
                 return line
             }
+            searchFrom = buffer.count
             if atEnd {
                 guard start < buffer.count else { return nil }
                 let line = String(decoding: buffer[start...], as: UTF8.self)
@@ -91,6 +96,7 @@ struct LineStream {
             }
             // Keep only the unfinished line, then read more.
             buffer.removeSubrange(0..<start)
+            searchFrom -= start
             start = 0
             beforeWaiting()
             var chunk = [UInt8](repeating: 0, count: 65_536)
