@@ -1,0 +1,87 @@
+import Foundation
+
+/// Chooses the confidence under which the classifier falls back to `out_of_scope`, from the training
+/// data alone: stratified K-fold cross-validation gives every training example a held-out prediction,
+/// and the threshold is the one that would have scored best on those predictions.
+///
+/// The objective: with `out_of_scope` examples, the accuracy of SPEC §5 (an `out_of_scope` example is
+/// right when rejected), plus half a point for rejecting an in-scope example the model got wrong, since
+/// "I didn't understand" is a better answer than a wrong one. Without `out_of_scope` examples that
+/// half point is the only reward for rejecting.
+///
+/// For speed the folds share the vocabulary and IDF of the whole training set (an unsupervised
+/// statistic); only naive Bayes's counts are refitted per fold.
+enum ThresholdSelection {
+    struct HeldOut {
+        var confidence: Double
+        var predicted: Int
+        var truth: Int
+    }
+
+    static func choose(documents: DocumentMatrix, intentNames: [String], options: ClassifierOptions,
+                       featureCount: Int) -> Double
+    {
+        let heldOut = crossValidate(documents: documents, intentNames: intentNames, options: options,
+                                    featureCount: featureCount)
+        let outOfScope = intentNames.firstIndex(of: IntentClassifier.outOfScope)
+        return best(heldOut, outOfScope: outOfScope)
+    }
+
+    static func crossValidate(documents: DocumentMatrix, intentNames: [String], options: ClassifierOptions,
+                              featureCount: Int) -> [HeldOut]
+    {
+        let classCount = intentNames.count
+        // Folds cannot outnumber the examples of the smallest class.
+        var sizes = [Int](repeating: 0, count: classCount)
+        for label in documents.labels { sizes[label] += 1 }
+        let folds = min(options.thresholdFolds, sizes.min() ?? 0)
+        guard folds >= 2 else { return [] }
+        let assignment = StratifiedFolds.assign(labels: documents.labels, classCount: classCount, folds: folds,
+                                                seed: options.seed)
+        var heldOut: [HeldOut] = []
+        heldOut.reserveCapacity(documents.count)
+        var scores: [Double] = []
+        for fold in 0..<folds {
+            let trainRows = (0..<documents.count).filter { assignment[$0] != fold }
+            let model = NaiveBayes.fit(documents, rows: trainRows, classCount: classCount, featureCount: featureCount,
+                                       alpha: options.alpha, fitPrior: options.fitPrior)
+            for row in 0..<documents.count where assignment[row] == fold {
+                let range = documents.rowStarts[row]..<documents.rowStarts[row + 1]
+                model.scores(ids: documents.ids[range], weights: documents.weights[range], into: &scores)
+                let posteriors = NaiveBayes.posteriors(scores, temperature: options.temperature)
+                var top = 0
+                for c in 1..<classCount where posteriors[c] > posteriors[top] { top = c }
+                heldOut.append(HeldOut(confidence: posteriors[top], predicted: top, truth: documents.labels[row]))
+            }
+        }
+        return heldOut
+    }
+
+    /// The threshold maximising the objective above over the held-out predictions: the midpoint
+    /// between the two confidences it separates, so it does not sit on an example.
+    static func best(_ heldOut: [HeldOut], outOfScope: Int?) -> Double {
+        guard !heldOut.isEmpty else { return 0 }
+        let sorted = heldOut.sorted { $0.confidence < $1.confidence }
+        // Gain of rejecting each example rather than accepting it.
+        func gain(_ item: HeldOut) -> Double {
+            let isOutOfScope = item.truth == outOfScope
+            let acceptedRight = isOutOfScope ? item.predicted == outOfScope : item.predicted == item.truth
+            let rejectedRight = isOutOfScope
+            if item.predicted == outOfScope { return 0 }  // already a fallback
+            return (rejectedRight ? 1 : (acceptedRight ? 0 : 0.5)) - (acceptedRight ? 1 : 0)
+        }
+        var bestGain = 0.0
+        var bestThreshold = 0.0
+        var running = 0.0
+        for index in sorted.indices {
+            running += gain(sorted[index])
+            // Rejecting sorted[0...index]: a threshold between this confidence and the next.
+            let next = index + 1 < sorted.count ? sorted[index + 1].confidence : 1
+            if next > sorted[index].confidence, running > bestGain + 1e-12 {
+                bestGain = running
+                bestThreshold = (sorted[index].confidence + next) / 2
+            }
+        }
+        return bestThreshold
+    }
+}
