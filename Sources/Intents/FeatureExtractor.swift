@@ -21,28 +21,42 @@ public struct FeatureExtractor: Sendable, Equatable {
         self.maxGram = maxGram
     }
 
+    /// Bumped whenever the features of a text change, so saved models of the old features are retrained.
+    static let version: UInt8 = 1
+
     /// Calls `body` with each feature's hash and group, in text order; repeats are reported each time.
     public func forEachFeature(in text: String, _ body: (UInt64, Group) -> Void) {
-        let tokens = Tokenizer().tokenize(text)
+        forEachFeature(of: Self.featureTokens(text)) { hash, group, _ in body(hash, group) }
+    }
+
+    /// The tokens features are made of: all but punctuation.
+    static func featureTokens(_ text: String) -> [Token] {
+        Tokenizer().tokenize(text).filter { $0.kind != .punctuation }
+    }
+
+    /// Calls `body` with each feature's hash, group and the index in `tokens` of the token it ends at.
+    func forEachFeature(of tokens: [Token], _ body: (UInt64, Group, Int) -> Void) {
         var previous = FNV1a.offsetBasis  // hash state of the previous unigram's bytes; basis = sentence start
         var isFirst = true
-        for token in tokens where token.kind != .punctuation {
+        for (position, token) in tokens.enumerated() {
             let feature = token.feature
             var unigram = FNV1a()
             unigram.combine(0x01)
             unigram.combine(feature.utf8)
-            body(unigram.value, .unigram)
+            body(unigram.value, .unigram, position)
 
             var bigram = FNV1a()
             bigram.combine(0x02)
             if isFirst { bigram.combine(0x03) } else { bigram.combineWord(previous) }
             bigram.combine(0x20)
             bigram.combine(feature.utf8)
-            body(bigram.value, .bigram)
+            body(bigram.value, .bigram, position)
             previous = unigram.value
             isFirst = false
 
-            if token.kind == .word { forEachCharacterGram(feature, body) }
+            if token.kind == .word {
+                forEachCharacterGram(feature) { hash in body(hash, .characters, position) }
+            }
         }
         if !isFirst {
             var bigram = FNV1a()
@@ -50,13 +64,13 @@ public struct FeatureExtractor: Sendable, Equatable {
             bigram.combineWord(previous)
             bigram.combine(0x20)
             bigram.combine(0x04)
-            body(bigram.value, .bigram)
+            body(bigram.value, .bigram, tokens.count)
         }
     }
 
     /// The hashes of the character n-grams of ` word `.
     @inline(__always)
-    private func forEachCharacterGram(_ word: String, _ body: (UInt64, Group) -> Void) {
+    private func forEachCharacterGram(_ word: String, _ body: (UInt64) -> Void) {
         var word = word
         word.withUTF8 { utf8 in
             let count = utf8.count + 2
@@ -71,7 +85,7 @@ public struct FeatureExtractor: Sendable, Equatable {
                     hash.combine(byte(index))
                     length += 1
                     index += 1
-                    if length >= minGram { body(hash.value, .characters) }
+                    if length >= minGram { body(hash.value) }
                 }
             }
         }
