@@ -142,14 +142,21 @@ public struct IntentClassifier: Sendable {
 
     /// The prediction for a posterior vector.
     func decide(_ posteriors: [Double]) -> IntentPrediction {
-        var order = Array(posteriors.indices)
-        // Best first; ties by name order, so the result never depends on anything but the scores.
-        order.sort { posteriors[$0] != posteriors[$1] ? posteriors[$0] > posteriors[$1] : $0 < $1 }
-        let top = order[0]
+        // The five best, best first; ties go to the earlier name, so only the scores decide.
+        var best: [Int] = []
+        best.reserveCapacity(6)
+        for c in posteriors.indices {
+            if best.count == 5, posteriors[c] <= posteriors[best[4]] { continue }
+            var position = best.count
+            while position > 0, posteriors[c] > posteriors[best[position - 1]] { position -= 1 }
+            best.insert(c, at: position)
+            if best.count > 5 { best.removeLast() }
+        }
+        let top = best[0]
         let topIntent = intentNames[top]
         let confidence = posteriors[top]
         let intent = (topIntent == Self.outOfScope || confidence < threshold) ? Self.outOfScope : topIntent
-        let alternatives = order.dropFirst().prefix(4).map { (intent: intentNames[$0], confidence: posteriors[$0]) }
+        let alternatives = best.dropFirst().map { (intent: intentNames[$0], confidence: posteriors[$0]) }
         return IntentPrediction(intent: intent, confidence: confidence, topIntent: topIntent, alternatives: alternatives)
     }
 }

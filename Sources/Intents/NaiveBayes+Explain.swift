@@ -42,14 +42,15 @@ extension IntentClassifier {
             let id = vectorizer.table.id(of: hash)
             if id >= 0 { occurrences.append((id, group, position)) }
         }
+        let weightByID = Dictionary(zip(vector.ids, vector.weights), uniquingKeysWith: { first, _ in first })
         // How many times each feature occurs, to share its weight among its occurrences.
         var countByID: [Int32: Int] = [:]
         for occurrence in occurrences { countByID[occurrence.id, default: 0] += 1 }
         var wordWeights = [Double](repeating: 0, count: tokens.count)
         var phrases: [(text: String, weight: Double)] = []
         for occurrence in occurrences {
-            guard let slot = binarySearch(vector.ids, occurrence.id) else { continue }
-            let x = Double(vector.weights[slot]) / Double(countByID[occurrence.id] ?? 1)
+            guard let weight = weightByID[occurrence.id] else { continue }
+            let x = Double(weight) / Double(countByID[occurrence.id] ?? 1)
             let term = x * (model.logProbability(feature: Int(occurrence.id), class: top)
                 - model.logProbability(feature: Int(occurrence.id), class: second))
             if occurrence.group == .bigram {
@@ -64,16 +65,6 @@ extension IntentClassifier {
         contributions += phrases.map { TokenContribution(text: $0.text, weight: $0.weight) }
         contributions.sort { abs($0.weight) != abs($1.weight) ? abs($0.weight) > abs($1.weight) : $0.text < $1.text }
         return Explanation(prediction: prediction, runnerUp: runnerUp, contributions: contributions)
-    }
-
-    private func binarySearch(_ ids: [Int32], _ id: Int32) -> Int? {
-        var low = 0
-        var high = ids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ids[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low < ids.count && ids[low] == id ? low : nil
     }
 }
 

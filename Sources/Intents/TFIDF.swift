@@ -1,6 +1,6 @@
 import Foundation
 
-/// A document as TF-IDF features: integer feature IDs with their weights (same order, IDs ascending).
+/// A document as TF-IDF features: integer feature IDs with their weights (same order).
 public struct SparseVector: Sendable, Equatable {
     public var ids: [Int32] = []
     public var weights: [Float] = []
@@ -35,27 +35,43 @@ struct TFIDFVectorizer: Sendable {
         self.table = FeatureTable(hashes: hashes)
     }
 
-    /// The TF-IDF vector of `text` over the known vocabulary.
+    /// The TF-IDF vector of `text` over the known vocabulary, features in order of first appearance.
     func vector(for text: String) -> SparseVector {
-        var found: [Int32] = []
-        found.reserveCapacity(128)
+        var vector = SparseVector()
+        vector.ids.reserveCapacity(128)
+        var counts: [UInt16] = []
+        counts.reserveCapacity(128)
+        // Term counts through a small open-addressing table of positions in `vector.ids`, grown by
+        // rehashing when a long text fills it.
+        var capacity = 256
+        var positions = [Int32](repeating: -1, count: capacity)
         extractor.forEachFeature(in: text) { hash, _ in
             let id = table.id(of: hash)
-            if id >= 0 { found.append(id) }
-        }
-        found.sort()
-        var vector = SparseVector()
-        vector.ids.reserveCapacity(found.count)
-        var counts: [UInt16] = []
-        counts.reserveCapacity(found.count)
-        var index = 0
-        while index < found.count {
-            let id = found[index]
-            var end = index + 1
-            while end < found.count, found[end] == id { end += 1 }
-            vector.ids.append(id)
-            counts.append(UInt16(clamping: end - index))
-            index = end
+            guard id >= 0 else { return }
+            if vector.ids.count * 2 >= capacity {
+                capacity *= 2
+                positions = [Int32](repeating: -1, count: capacity)
+                for (position, known) in vector.ids.enumerated() {
+                    var slot = Int(UInt32(bitPattern: known) &* 0x9E37_79B1) & (capacity - 1)
+                    while positions[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+                    positions[slot] = Int32(position)
+                }
+            }
+            var slot = Int(UInt32(bitPattern: id) &* 0x9E37_79B1) & (capacity - 1)
+            while true {
+                let position = positions[slot]
+                if position < 0 {
+                    positions[slot] = Int32(vector.ids.count)
+                    vector.ids.append(id)
+                    counts.append(1)
+                    return
+                }
+                if vector.ids[Int(position)] == id {
+                    counts[Int(position)] &+= counts[Int(position)] < UInt16.max ? 1 : 0
+                    return
+                }
+                slot = (slot + 1) & (capacity - 1)
+            }
         }
         vector.weights = Self.weigh(ids: vector.ids, counts: counts, groups: groups, idf: idf, groupWeights: groupWeights)
         return vector
@@ -164,15 +180,6 @@ extension TFIDFVectorizer {
                     documentFrequency[index] += 1
                     rowIDs.append(id)
                     rowCounts.append(1)
-                }
-            }
-            // IDs ascending within a row, like `vector(for:)`, so training and classifying sum in the same order.
-            if rowIDs.count - rowStart > 1 {
-                var pairs = Array(zip(rowIDs[rowStart...], rowCounts[rowStart...]))
-                pairs.sort { $0.0 < $1.0 }
-                for (offset, pair) in pairs.enumerated() {
-                    rowIDs[rowStart + offset] = pair.0
-                    rowCounts[rowStart + offset] = pair.1
                 }
             }
             rowStarts.append(rowIDs.count)
