@@ -25,13 +25,39 @@ public struct FeatureExtractor: Sendable, Equatable {
     }
 
     /// Calls `body` with each feature's hash and group, in text order; repeats are reported each time.
-    /// This is the hot path: no allocation per token for ASCII text.
     public func forEachFeature(in text: String, _ body: (UInt64, Group) -> Void) {
-        var state = SequenceState()
+        var hashes: [UInt64] = []
+        var groups: [UInt8] = []
+        appendFeatures(of: text, to: &hashes, groups: &groups)
+        for (hash, group) in zip(hashes, groups) { body(hash, Group(rawValue: Int(group)) ?? .unigram) }
+    }
+
+    /// Appends each feature's hash and group (its raw value) to the buffers, in text order, repeats
+    /// included. This is the hot path of training and classifying: no allocation per token for ASCII
+    /// text, and no closure per feature.
+    func appendFeatures(of text: String, to hashes: inout [UInt64], groups: inout [UInt8]) {
+        var previous: UInt64?
+        let gramLengths = max(0, maxGram - minGram + 1)
         Tokenizer().forEachFeature(in: text) { bytes, kind in
-            emit(bytes, isWord: kind == .word, position: 0, state: &state) { hash, group, _ in body(hash, group) }
+            // Room for the token's features, written through pointers, then trimmed to what was written.
+            let room = 2 + (kind == .word ? (bytes.count + 2) * gramLengths : 0)
+            let start = hashes.count
+            hashes.append(contentsOf: repeatElement(0, count: room))
+            groups.append(contentsOf: repeatElement(0, count: room))
+            let written = hashes.withUnsafeMutableBufferPointer { hashes in
+                groups.withUnsafeMutableBufferPointer { groups in
+                    emit(bytes, isWord: kind == .word, previous: &previous,
+                         hashes: UnsafeMutableBufferPointer(rebasing: hashes[start...]),
+                         groups: UnsafeMutableBufferPointer(rebasing: groups[start...]))
+                }
+            }
+            hashes.removeLast(room - written)
+            groups.removeLast(room - written)
         }
-        finish(state: state, position: 0) { hash, group, _ in body(hash, group) }
+        if let previous {
+            hashes.append(closingBigram(previous))
+            groups.append(UInt8(Group.bigram.rawValue))
+        }
     }
 
     /// The tokens features are made of: all but punctuation.
@@ -42,42 +68,54 @@ public struct FeatureExtractor: Sendable, Equatable {
     /// Calls `body` with each feature's hash, group and the index in `tokens` of the token it ends at
     /// (`tokens.count` for the closing bigram). Gives the same features as `forEachFeature(in:)`.
     func forEachFeature(of tokens: [Token], _ body: (UInt64, Group, Int) -> Void) {
-        var state = SequenceState()
+        var previous: UInt64?
+        var hashes: [UInt64] = []
+        var groups: [UInt8] = []
         for (position, token) in tokens.enumerated() {
             var feature = token.feature
-            feature.withUTF8 { bytes in
-                emit(bytes, isWord: token.kind == .word, position: position, state: &state, body)
+            let room = 2 + (feature.utf8.count + 2) * max(0, maxGram - minGram + 1)
+            hashes = [UInt64](repeating: 0, count: room)
+            groups = [UInt8](repeating: 0, count: room)
+            let written = feature.withUTF8 { bytes in
+                hashes.withUnsafeMutableBufferPointer { hashes in
+                    groups.withUnsafeMutableBufferPointer { groups in
+                        emit(bytes, isWord: token.kind == .word, previous: &previous, hashes: hashes, groups: groups)
+                    }
+                }
             }
+            hashes.removeLast(room - written)
+            groups.removeLast(room - written)
+            for (hash, group) in zip(hashes, groups) { body(hash, Group(rawValue: Int(group)) ?? .unigram, position) }
         }
-        finish(state: state, position: tokens.count, body)
+        if let previous { body(closingBigram(previous), .bigram, tokens.count) }
     }
 
-    /// What a bigram needs of the token before it.
-    struct SequenceState {
-        /// The previous unigram's hash, or nil at the start of the text.
-        var previous: UInt64?
-    }
-
+    /// Writes the unigram, the bigram with the previous token, and (for words) the character n-grams
+    /// of one token; returns how many features it wrote (the buffers have room for all of them).
     @inline(__always)
-    private func emit(_ bytes: UnsafeBufferPointer<UInt8>, isWord: Bool, position: Int, state: inout SequenceState,
-                      _ body: (UInt64, Group, Int) -> Void)
+    private func emit(_ bytes: UnsafeBufferPointer<UInt8>, isWord: Bool, previous: inout UInt64?,
+                      hashes: UnsafeMutableBufferPointer<UInt64>, groups: UnsafeMutableBufferPointer<UInt8>) -> Int
     {
         var unigram = FNV1a()
         unigram.combine(0x01)
         for byte in bytes { unigram.combine(byte) }
-        body(unigram.value, .unigram, position)
+        hashes[0] = unigram.value
+        groups[0] = UInt8(Group.unigram.rawValue)
 
         var bigram = FNV1a()
         bigram.combine(0x02)
-        if let previous = state.previous { bigram.combineWord(previous) } else { bigram.combine(0x03) }
+        if let previous { bigram.combineWord(previous) } else { bigram.combine(0x03) }
         bigram.combine(0x20)
         for byte in bytes { bigram.combine(byte) }
-        body(bigram.value, .bigram, position)
-        state.previous = unigram.value
+        hashes[1] = bigram.value
+        groups[1] = UInt8(Group.bigram.rawValue)
+        previous = unigram.value
+        var written = 2
 
-        guard isWord else { return }
+        guard isWord else { return written }
         // Character n-grams of " word ": byte(i) is the padded word's i-th byte.
         let count = bytes.count + 2
+        let characters = UInt8(Group.characters.rawValue)
         for start in 0..<count {
             var hash = FNV1a()
             hash.combine(0x05)
@@ -87,20 +125,24 @@ public struct FeatureExtractor: Sendable, Equatable {
                 hash.combine((index == 0 || index == count - 1) ? 0x20 : bytes[index - 1])
                 length += 1
                 index += 1
-                if length >= minGram { body(hash.value, .characters, position) }
+                if length >= minGram {
+                    hashes[written] = hash.value
+                    groups[written] = characters
+                    written += 1
+                }
             }
         }
+        return written
     }
 
     /// The closing bigram: the last token against the end of the text.
     @inline(__always)
-    private func finish(state: SequenceState, position: Int, _ body: (UInt64, Group, Int) -> Void) {
-        guard let previous = state.previous else { return }
+    private func closingBigram(_ previous: UInt64) -> UInt64 {
         var bigram = FNV1a()
         bigram.combine(0x02)
         bigram.combineWord(previous)
         bigram.combine(0x20)
         bigram.combine(0x04)
-        body(bigram.value, .bigram, position)
+        return bigram.value
     }
 }

@@ -65,7 +65,8 @@ struct NaiveBayes: Sendable, Equatable {
                             scratch[id] += Double(weights[k])
                         }
                     }
-                    touched.sort()
+                    // No need to sort `touched`: the transpose below places entries by feature, and
+                    // classes are visited in order, so the layout is the same whatever this order is.
                     var entries: [(feature: Int32, weight: Double)] = []
                     entries.reserveCapacity(touched.count)
                     var total = 0.0

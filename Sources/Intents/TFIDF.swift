@@ -37,81 +37,91 @@ struct TFIDFVectorizer: Sendable {
 
     /// The TF-IDF vector of `text` over the known vocabulary, features in order of first appearance.
     func vector(for text: String) -> SparseVector {
-        var vector = SparseVector()
-        vector.ids.reserveCapacity(128)
+        var hashes: [UInt64] = []
+        var hashGroups: [UInt8] = []
+        hashes.reserveCapacity(256)
+        hashGroups.reserveCapacity(256)
+        extractor.appendFeatures(of: text, to: &hashes, groups: &hashGroups)
+        var ids: [Int32] = []
         var counts: [UInt16] = []
-        counts.reserveCapacity(128)
-        // Term counts through a small open-addressing table of positions in `vector.ids`, grown by
-        // rehashing when a long text fills it.
-        var capacity = 256
-        var positions = [Int32](repeating: -1, count: capacity)
-        extractor.forEachFeature(in: text) { hash, _ in
-            let id = table.id(of: hash)
-            guard id >= 0 else { return }
-            if vector.ids.count * 2 >= capacity {
-                capacity *= 2
-                positions = [Int32](repeating: -1, count: capacity)
-                for (position, known) in vector.ids.enumerated() {
-                    var slot = Int(UInt32(bitPattern: known) &* 0x9E37_79B1) & (capacity - 1)
-                    while positions[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-                    positions[slot] = Int32(position)
+        ids.reserveCapacity(hashes.count)
+        counts.reserveCapacity(hashes.count)
+        // Term counts through a small open-addressing table of positions in `ids`.
+        var capacity = 64
+        while capacity < hashes.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { positions in
+            positions.initialize(repeating: -1)
+            for hash in hashes {
+                let id = table.id(of: hash)
+                guard id >= 0 else { continue }
+                var slot = Int(UInt32(bitPattern: id) &* 0x9E37_79B1) & mask
+                while true {
+                    let position = Int(positions[slot])
+                    if position < 0 {
+                        positions[slot] = Int32(ids.count)
+                        ids.append(id)
+                        counts.append(1)
+                        break
+                    }
+                    if ids[position] == id {
+                        counts[position] &+= counts[position] < UInt16.max ? 1 : 0
+                        break
+                    }
+                    slot = (slot + 1) & mask
                 }
-            }
-            var slot = Int(UInt32(bitPattern: id) &* 0x9E37_79B1) & (capacity - 1)
-            while true {
-                let position = positions[slot]
-                if position < 0 {
-                    positions[slot] = Int32(vector.ids.count)
-                    vector.ids.append(id)
-                    counts.append(1)
-                    return
-                }
-                if vector.ids[Int(position)] == id {
-                    counts[Int(position)] &+= counts[Int(position)] < UInt16.max ? 1 : 0
-                    return
-                }
-                slot = (slot + 1) & (capacity - 1)
             }
         }
-        vector.weights = Self.weigh(ids: vector.ids, counts: counts, groups: groups, idf: idf, groupWeights: groupWeights)
-        return vector
+        var weights = [Float](repeating: 0, count: ids.count)
+        ids.withUnsafeBufferPointer { ids in
+            counts.withUnsafeBufferPointer { counts in
+                weights.withUnsafeMutableBufferPointer { weights in
+                    weigh(ids: ids, counts: counts, into: weights)
+                }
+            }
+        }
+        return SparseVector(ids: ids, weights: weights)
     }
 
-    /// The weights of one document's features, given their term counts (the formula above).
-    static func weigh<IDs: RandomAccessCollection<Int32>, Counts: RandomAccessCollection<UInt16>>(
-        ids: IDs, counts: Counts, groups: [UInt8], idf: [Float], groupWeights: [Float]
-    ) -> [Float] where IDs.Index == Int, Counts.Index == Int {
-        var weights = [Float](repeating: 0, count: ids.count)
-        var squares: (Float, Float, Float) = (0, 0, 0)
-        var position = 0
-        for offset in 0..<ids.count {
-            let id = Int(ids[ids.startIndex + offset])
-            let tf = Float(counts[counts.startIndex + offset])
-            let weight = (1 + logf(tf)) * idf[id]
-            weights[position] = weight
-            switch groups[id] {
-            case 0: squares.0 += weight * weight
-            case 1: squares.1 += weight * weight
-            default: squares.2 += weight * weight
+    /// Writes the weights of one document's features, given their term counts (the formula above).
+    func weigh(ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
+               into weights: UnsafeMutableBufferPointer<Float>)
+    {
+        groups.withUnsafeBufferPointer { groups in
+            idf.withUnsafeBufferPointer { idf in
+                var squares: (Float, Float, Float) = (0, 0, 0)
+                for k in 0..<ids.count {
+                    let id = Int(ids[k])
+                    let count = counts[k]
+                    let weight = (count == 1 ? 1 : 1 + logf(Float(count))) * idf[id]
+                    weights[k] = weight
+                    switch groups[id] {
+                    case 0: squares.0 += weight * weight
+                    case 1: squares.1 += weight * weight
+                    default: squares.2 += weight * weight
+                    }
+                }
+                let scales = (
+                    squares.0 > 0 ? groupWeights[0] / squares.0.squareRoot() : 0,
+                    squares.1 > 0 ? groupWeights[1] / squares.1.squareRoot() : 0,
+                    squares.2 > 0 ? groupWeights[2] / squares.2.squareRoot() : 0)
+                var total: Float = 0
+                for k in 0..<ids.count {
+                    let scale: Float
+                    switch groups[Int(ids[k])] {
+                    case 0: scale = scales.0
+                    case 1: scale = scales.1
+                    default: scale = scales.2
+                    }
+                    weights[k] *= scale
+                    total += weights[k] * weights[k]
+                }
+                if total > 0 {
+                    let inverse = 1 / total.squareRoot()
+                    for k in 0..<ids.count { weights[k] *= inverse }
+                }
             }
-            position += 1
         }
-        let scales: [Float] = [
-            squares.0 > 0 ? groupWeights[0] / squares.0.squareRoot() : 0,
-            squares.1 > 0 ? groupWeights[1] / squares.1.squareRoot() : 0,
-            squares.2 > 0 ? groupWeights[2] / squares.2.squareRoot() : 0,
-        ]
-        var total: Float = 0
-        for offset in 0..<ids.count {
-            let scaled = weights[offset] * scales[Int(groups[Int(ids[ids.startIndex + offset])])]
-            weights[offset] = scaled
-            total += scaled * scaled
-        }
-        if total > 0 {
-            let inverse = 1 / total.squareRoot()
-            for offset in weights.indices { weights[offset] *= inverse }
-        }
-        return weights
     }
 }
 
@@ -159,29 +169,61 @@ extension TFIDFVectorizer {
         rowIDs.reserveCapacity(texts.count * 96)
         rowCounts.reserveCapacity(texts.count * 96)
 
+        var featureHashes: [UInt64] = []
+        var featureGroups: [UInt8] = []
+        var documentIDs: [Int32] = []
+        var distinctIDs: [Int32] = []
+        var distinctCounts: [UInt16] = []
         for (document, text) in texts.enumerated() {
-            let rowStart = rowIDs.count
-            extractor.forEachFeature(in: text) { hash, group in
-                let (id, inserted) = table.insert(hash, id: Int32(hashes.count))
+            featureHashes.removeAll(keepingCapacity: true)
+            featureGroups.removeAll(keepingCapacity: true)
+            extractor.appendFeatures(of: text, to: &featureHashes, groups: &featureGroups)
+            // Intern the hashes: new features get the next ID.
+            documentIDs.removeAll(keepingCapacity: true)
+            for k in 0..<featureHashes.count {
+                let (id, inserted) = table.insert(featureHashes[k], id: Int32(hashes.count))
                 if inserted {
-                    hashes.append(hash)
-                    groups.append(UInt8(group.rawValue))
+                    hashes.append(featureHashes[k])
+                    groups.append(featureGroups[k])
                     documentFrequency.append(0)
                     lastDocument.append(-1)
                     slotInRow.append(0)
                 }
-                let index = Int(id)
-                if lastDocument[index] == Int32(document) {
-                    let slot = Int(slotInRow[index])
-                    rowCounts[slot] &+= rowCounts[slot] < UInt16.max ? 1 : 0
-                } else {
-                    lastDocument[index] = Int32(document)
-                    slotInRow[index] = Int32(rowIDs.count)
-                    documentFrequency[index] += 1
-                    rowIDs.append(id)
-                    rowCounts.append(1)
+                documentIDs.append(id)
+            }
+            // Count terms: a feature's first occurrence in this document takes the next slot of the row.
+            distinctIDs.removeAll(keepingCapacity: true)
+            distinctCounts.removeAll(keepingCapacity: true)
+            distinctIDs.append(contentsOf: repeatElement(0, count: documentIDs.count))
+            distinctCounts.append(contentsOf: repeatElement(0, count: documentIDs.count))
+            let documentID = Int32(document)
+            var distinct = 0
+            lastDocument.withUnsafeMutableBufferPointer { last in
+                slotInRow.withUnsafeMutableBufferPointer { slots in
+                    documentFrequency.withUnsafeMutableBufferPointer { frequency in
+                        distinctIDs.withUnsafeMutableBufferPointer { ids in
+                            distinctCounts.withUnsafeMutableBufferPointer { counts in
+                                for id in documentIDs {
+                                    let index = Int(id)
+                                    if last[index] == documentID {
+                                        let slot = Int(slots[index])
+                                        counts[slot] &+= counts[slot] < UInt16.max ? 1 : 0
+                                    } else {
+                                        last[index] = documentID
+                                        slots[index] = Int32(distinct)
+                                        frequency[index] += 1
+                                        ids[distinct] = id
+                                        counts[distinct] = 1
+                                        distinct += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
+            rowIDs.append(contentsOf: distinctIDs[0..<distinct])
+            rowCounts.append(contentsOf: distinctCounts[0..<distinct])
             rowStarts.append(rowIDs.count)
         }
 
@@ -198,11 +240,20 @@ extension TFIDFVectorizer {
         matrix.rowStarts = rowStarts
         matrix.ids = rowIDs
         matrix.labels = labels
-        matrix.weights.reserveCapacity(rowIDs.count)
-        for document in 0..<texts.count {
-            let range = rowStarts[document]..<rowStarts[document + 1]
-            matrix.weights += weigh(ids: rowIDs[range], counts: rowCounts[range], groups: groups, idf: idf,
-                                    groupWeights: groupWeights)
+        matrix.weights = [Float](repeating: 0, count: rowIDs.count)
+        rowIDs.withUnsafeBufferPointer { ids in
+            rowCounts.withUnsafeBufferPointer { counts in
+                matrix.weights.withUnsafeMutableBufferPointer { weights in
+                    for document in 0..<texts.count {
+                        let start = rowStarts[document]
+                        let count = rowStarts[document + 1] - start
+                        vectorizer.weigh(
+                            ids: UnsafeBufferPointer(rebasing: ids[start..<start + count]),
+                            counts: UnsafeBufferPointer(rebasing: counts[start..<start + count]),
+                            into: UnsafeMutableBufferPointer(rebasing: weights[start..<start + count]))
+                    }
+                }
+            }
         }
         return (vectorizer, matrix)
     }
