@@ -65,6 +65,7 @@ public enum ModelCache {
             "\(options.alpha)", options.groupWeights.map { "\($0)" }.joined(separator: ","),
             "\(options.minGram)-\(options.maxGram)", "\(options.fitPrior)", "\(options.temperature)",
             options.threshold.map { "\($0)" } ?? "cv", "\(options.thresholdFolds)", "\(options.seed)",
+            "\(options.rejectCredit)", "\(options.outOfScopeWeight)",
         ].joined(separator: ";")
         hash.combine(description.utf8)
         return String(hash.hex.prefix(8))

@@ -25,7 +25,8 @@ extension IntentClassifier {
     ///
     ///     score_t − score_r = (log π_t − log π_r) + Σ_j x_j · (log θ_tj − log θ_rj),
     ///
-    /// so each feature's term is its exact share. A word's contribution is the sum of its unigram and
+    /// so each feature's term (times the temperature τ, as in the posterior) is its exact share of
+    /// log P(t|x) − log P(r|x). A word's contribution is the sum of its unigram and
     /// its character n-grams (a feature seen in several words is shared evenly among them); each
     /// bigram is reported as a phrase of its own.
     public func explain(_ text: String) -> Explanation {
@@ -51,7 +52,7 @@ extension IntentClassifier {
         for occurrence in occurrences {
             guard let weight = weightByID[occurrence.id] else { continue }
             let x = Double(weight) / Double(countByID[occurrence.id] ?? 1)
-            let term = x * (model.logProbability(feature: Int(occurrence.id), class: top)
+            let term = temperature * x * (model.logProbability(feature: Int(occurrence.id), class: top)
                 - model.logProbability(feature: Int(occurrence.id), class: second))
             if occurrence.group == .bigram {
                 let first = occurrence.position > 0 ? tokens[occurrence.position - 1].feature : "<start>"

@@ -4,10 +4,11 @@ import Foundation
 /// data alone: stratified K-fold cross-validation gives every training example a held-out prediction,
 /// and the threshold is the one that would have scored best on those predictions.
 ///
-/// The objective: with `out_of_scope` examples, the accuracy of SPEC §5 (an `out_of_scope` example is
-/// right when rejected), plus half a point for rejecting an in-scope example the model got wrong, since
-/// "I didn't understand" is a better answer than a wrong one. Without `out_of_scope` examples that
-/// half point is the only reward for rejecting.
+/// The objective is the accuracy of SPEC §5 (an `out_of_scope` example is right when rejected). When
+/// the training data has `out_of_scope` examples, the trainers have said the agent must turn things
+/// down, so rejecting an in-scope example the model got wrong also earns `rejectCredit` (0.9: "I didn't
+/// understand" beats a wrong answer). Without them, nothing tells how often strangers to the data
+/// arrive, and the threshold is only as high as plain accuracy asks (often 0).
 ///
 /// For speed the folds share the vocabulary and IDF of the whole training set (an unsupervised
 /// statistic); only naive Bayes's counts are refitted per fold.
@@ -24,7 +25,8 @@ enum ThresholdSelection {
         let heldOut = crossValidate(documents: documents, intentNames: intentNames, options: options,
                                     featureCount: featureCount)
         let outOfScope = intentNames.firstIndex(of: IntentClassifier.outOfScope)
-        return best(heldOut, outOfScope: outOfScope)
+        return best(heldOut, outOfScope: outOfScope, rejectCredit: options.rejectCredit,
+                    outOfScopeWeight: options.outOfScopeWeight)
     }
 
     static func crossValidate(documents: DocumentMatrix, intentNames: [String], options: ClassifierOptions,
@@ -59,7 +61,9 @@ enum ThresholdSelection {
 
     /// The threshold maximising the objective above over the held-out predictions: the midpoint
     /// between the two confidences it separates, so it does not sit on an example.
-    static func best(_ heldOut: [HeldOut], outOfScope: Int?) -> Double {
+    static func best(_ heldOut: [HeldOut], outOfScope: Int?, rejectCredit: Double = 0.9,
+                     outOfScopeWeight: Double = 1) -> Double
+    {
         guard !heldOut.isEmpty else { return 0 }
         let sorted = heldOut.sorted { $0.confidence < $1.confidence }
         // Gain of rejecting each example rather than accepting it.
@@ -68,7 +72,8 @@ enum ThresholdSelection {
             let acceptedRight = isOutOfScope ? item.predicted == outOfScope : item.predicted == item.truth
             let rejectedRight = isOutOfScope
             if item.predicted == outOfScope { return 0 }  // already a fallback
-            return (rejectedRight ? 1 : (acceptedRight ? 0 : 0.5)) - (acceptedRight ? 1 : 0)
+            if rejectedRight { return outOfScopeWeight }
+            return acceptedRight ? -1 : (outOfScope == nil ? 0 : rejectCredit)
         }
         var bestGain = 0.0
         var bestThreshold = 0.0

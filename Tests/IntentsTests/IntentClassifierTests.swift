@@ -93,8 +93,8 @@ final class IntentClassifierTests: XCTestCase {
         let explanation = classifier.explain("where is my order 10023")
         XCTAssertEqual(explanation.prediction.topIntent, "order_status")
         let runnerUp = try XCTUnwrap(explanation.runnerUp)
-        // With a uniform prior and τ = 1, the log-odds of the top intent over the runner-up is
-        // log P(top|x) − log P(runner-up|x), and the contributions are its exact parts.
+        // With a uniform prior, log P(top|x) − log P(runner-up|x) = τ · (score_top − score_runner-up),
+        // and the contributions are its exact parts.
         let posteriors = classifier.posteriors("where is my order 10023")
         let top = try XCTUnwrap(classifier.intentNames.firstIndex(of: "order_status"))
         let second = try XCTUnwrap(classifier.intentNames.firstIndex(of: runnerUp))

@@ -15,6 +15,13 @@ struct ClassifierTuningOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Character n-gram lengths, min,max.", visibility: .hidden))
     var grams: String?
 
+    @Option(name: .long, help: ArgumentHelp("Threshold choice: credit for rejecting a wrong guess.",
+                                            visibility: .hidden))
+    var rejectCredit: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Threshold choice: weight of out_of_scope examples.", visibility: .hidden))
+    var oosWeight: Double?
+
     @Flag(name: .long, help: ArgumentHelp("Fit the class prior.", visibility: .hidden))
     var fitPrior = false
 
@@ -23,6 +30,8 @@ struct ClassifierTuningOptions: ParsableArguments {
         if let alpha { options.alpha = alpha }
         if let temperature { options.temperature = temperature }
         if fitPrior { options.fitPrior = true }
+        if let rejectCredit { options.rejectCredit = rejectCredit }
+        if let oosWeight { options.outOfScopeWeight = oosWeight }
         if let weights {
             let values = weights.split(separator: ",").compactMap { Float($0) }
             guard values.count == 3 else { throw ValidationError("--weights takes three numbers, e.g. 1,0.7,0.7") }
