@@ -118,6 +118,10 @@ public struct TrainingSet: Sendable {
         return base.hasSuffix("/") ? base + file : base + "/" + file
     }
 
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     /// Lowercase ASCII letters, digits and `_`, at least one.
     public static func isIntentName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
@@ -136,15 +140,20 @@ public struct TrainingSet: Sendable {
             var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             var lineEnd = end
-            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            guard let line = String(validating: bytes[start..<lineEnd], as: UTF8.self) else {
+            var lineStart = start
+            // Trim ASCII white space on the bytes (the common case, without Foundation); other
+            // Unicode white space is trimmed below.
+            while lineStart < lineEnd, Self.isASCIISpace(bytes[lineStart]) { lineStart += 1 }
+            while lineEnd > lineStart, Self.isASCIISpace(bytes[lineEnd - 1]) { lineEnd -= 1 }
+            guard let line = String(validating: bytes[lineStart..<lineEnd], as: UTF8.self) else {
                 throw IntentsError.invalidUTF8(path: path, line: lineNumber)
             }
             start = end + 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = (lineStart < lineEnd && (bytes[lineStart] >= 0x80 || bytes[lineEnd - 1] >= 0x80))
+                ? line.trimmingCharacters(in: .whitespaces) : line
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let (text, annotations) = try parseAnnotations(trimmed, path: path, line: lineNumber)
-            let plain = text.trimmingCharacters(in: .whitespaces)
+            let plain = annotations.isEmpty ? text : text.trimmingCharacters(in: .whitespaces)
             if plain.isEmpty { continue }
             examples.append(Example(intent: intent, text: plain, annotations: annotations, file: path, line: lineNumber))
         }
@@ -157,7 +166,7 @@ public struct TrainingSet: Sendable {
     static func parseAnnotations(_ line: String, path: String, line lineNumber: Int) throws
         -> (String, [SlotAnnotation])
     {
-        guard line.contains("[") else { return (line, []) }
+        guard line.utf8.contains(UInt8(ascii: "[")) else { return (line, []) }
         var plain = ""
         var annotations: [SlotAnnotation] = []
         var index = line.startIndex
