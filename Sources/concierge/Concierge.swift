@@ -6,6 +6,6 @@ struct Concierge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concierge",
         abstract: "A customer-service agent you talk to in a terminal.",
-        subcommands: [Train.self, Evaluate.self, Classify.self, BenchClassifier.self]
+        subcommands: [Train.self, Evaluate.self, Classify.self, DB.self, Complaints.self, Recommend.self, Bench.self]
     )
 }
