@@ -39,20 +39,17 @@ public struct FeatureExtractor: Sendable, Equatable {
         var previous: UInt64?
         let gramLengths = max(0, maxGram - minGram + 1)
         Tokenizer().forEachFeature(in: text) { bytes, kind in
-            // Room for the token's features, written through pointers, then trimmed to what was written.
+            // The token's features go to scratch space (the stack, or the heap for a huge token), then
+            // to the buffers in one bulk append each.
             let room = 2 + (kind == .word ? (bytes.count + 2) * gramLengths : 0)
-            let start = hashes.count
-            hashes.append(contentsOf: repeatElement(0, count: room))
-            groups.append(contentsOf: repeatElement(0, count: room))
-            let written = hashes.withUnsafeMutableBufferPointer { hashes in
-                groups.withUnsafeMutableBufferPointer { groups in
-                    emit(bytes, isWord: kind == .word, previous: &previous,
-                         hashes: UnsafeMutableBufferPointer(rebasing: hashes[start...]),
-                         groups: UnsafeMutableBufferPointer(rebasing: groups[start...]))
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: room) { tokenHashes in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { tokenGroups in
+                    let written = emit(bytes, isWord: kind == .word, previous: &previous, hashes: tokenHashes,
+                                       groups: tokenGroups)
+                    hashes.append(contentsOf: UnsafeBufferPointer(rebasing: tokenHashes[0..<written]))
+                    groups.append(contentsOf: UnsafeBufferPointer(rebasing: tokenGroups[0..<written]))
                 }
             }
-            hashes.removeLast(room - written)
-            groups.removeLast(room - written)
         }
         if let previous {
             hashes.append(closingBigram(previous))

@@ -1,18 +1,23 @@
 /// An open-addressing hash table from a feature's 64-bit hash to its dense integer ID.
 ///
-/// Linear probing over a power-of-two array; the hashes are already FNV-1a mixed, so their low bits
-/// index the table directly. No `Dictionary`, so no per-process seed and no iteration order to leak.
+/// Linear probing over a power-of-two array of (hash, ID) slots, kept at most half full; key and value
+/// share a slot so a probe touches one cache line. No `Dictionary`, so no per-process seed and no
+/// iteration order to leak into a model.
 struct FeatureTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+    private struct Slot {
+        var hash: UInt64
+        /// -1 when the slot is empty.
+        var id: Int32
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: 0, count: size)
-        values = Array(repeating: -1, count: size)
+        slots = Array(repeating: Slot(hash: 0, id: -1), count: size)
         mask = size - 1
     }
 
@@ -25,14 +30,12 @@ struct FeatureTable: Sendable {
     /// The ID of `hash`, or -1 when it is not in the table.
     @inline(__always)
     func id(of hash: UInt64) -> Int32 {
-        var slot = Int(truncatingIfNeeded: mix(hash)) & mask
-        return keys.withUnsafeBufferPointer { keys in
-            values.withUnsafeBufferPointer { values in
-                while true {
-                    let value = values[slot]
-                    if value < 0 || keys[slot] == hash { return value }
-                    slot = (slot + 1) & mask
-                }
+        slots.withUnsafeBufferPointer { slots in
+            var index = Self.start(hash) & mask
+            while true {
+                let slot = slots[index]
+                if slot.id < 0 || slot.hash == hash { return slot.id }
+                index = (index + 1) & mask
             }
         }
     }
@@ -40,35 +43,35 @@ struct FeatureTable: Sendable {
     /// The ID of `hash`, inserting it with `id` when it is new. Returns the ID and whether it was new.
     @inline(__always)
     mutating func insert(_ hash: UInt64, id: Int32) -> (id: Int32, inserted: Bool) {
-        if (count + 1) * 2 > keys.count { grow() }
-        var slot = Int(truncatingIfNeeded: mix(hash)) & mask
-        while true {
-            let value = values[slot]
-            if value < 0 {
-                keys[slot] = hash
-                values[slot] = id
-                count += 1
-                return (id, true)
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = self.mask
+        let result: (Int32, Bool) = slots.withUnsafeMutableBufferPointer { slots in
+            var index = Self.start(hash) & mask
+            while true {
+                let slot = slots[index]
+                if slot.id < 0 {
+                    slots[index] = Slot(hash: hash, id: id)
+                    return (id, true)
+                }
+                if slot.hash == hash { return (slot.id, false) }
+                index = (index + 1) & mask
             }
-            if keys[slot] == hash { return (value, false) }
-            slot = (slot + 1) & mask
         }
+        if result.1 { count += 1 }
+        return result
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        let size = keys.count * 2
-        keys = Array(repeating: 0, count: size)
-        values = Array(repeating: -1, count: size)
-        mask = size - 1
+        let old = slots
+        slots = Array(repeating: Slot(hash: 0, id: -1), count: old.count * 2)
+        mask = slots.count - 1
         count = 0
-        for slot in oldKeys.indices where oldValues[slot] >= 0 { _ = insert(oldKeys[slot], id: oldValues[slot]) }
+        for slot in old where slot.id >= 0 { _ = insert(slot.hash, id: slot.id) }
     }
 
-    /// FNV-1a's low bits are weak for short inputs; a final xor-shift spreads the high bits down.
+    /// FNV-1a's low bits are weak for short inputs; a final multiply-xor spreads the high bits down.
     @inline(__always)
-    private func mix(_ hash: UInt64) -> UInt64 {
-        (hash ^ (hash >> 29)) &* 0xbf58_476d_1ce4_e5b9 ^ (hash >> 32)
+    private static func start(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((hash ^ (hash >> 32)) &* 0x9E37_79B9_7F4A_7C15) >> 20)
     }
 }

@@ -180,16 +180,21 @@ extension TFIDFVectorizer {
             extractor.appendFeatures(of: text, to: &featureHashes, groups: &featureGroups)
             // Intern the hashes: new features get the next ID.
             documentIDs.removeAll(keepingCapacity: true)
-            for k in 0..<featureHashes.count {
-                let (id, inserted) = table.insert(featureHashes[k], id: Int32(hashes.count))
-                if inserted {
-                    hashes.append(featureHashes[k])
-                    groups.append(featureGroups[k])
-                    documentFrequency.append(0)
-                    lastDocument.append(-1)
-                    slotInRow.append(0)
+            documentIDs.append(contentsOf: repeatElement(0, count: featureHashes.count))
+            documentIDs.withUnsafeMutableBufferPointer { documentIDs in
+                featureHashes.withUnsafeBufferPointer { featureHashes in
+                    for k in 0..<featureHashes.count {
+                        let (id, inserted) = table.insert(featureHashes[k], id: Int32(hashes.count))
+                        if inserted {
+                            hashes.append(featureHashes[k])
+                            groups.append(featureGroups[k])
+                            documentFrequency.append(0)
+                            lastDocument.append(-1)
+                            slotInRow.append(0)
+                        }
+                        documentIDs[k] = id
+                    }
                 }
-                documentIDs.append(id)
             }
             // Count terms: a feature's first occurrence in this document takes the next slot of the row.
             distinctIDs.removeAll(keepingCapacity: true)
