@@ -49,7 +49,9 @@ extension Concierge {
 
         private func describe(_ text: String, _ prediction: IntentPrediction, _ explanation: Explanation?) -> String {
             var lines: [String] = []
-            let shown = TerminalText.sanitized(text)
+            // Echo at most 120 characters of what was typed, without its control characters.
+            let clean = TerminalText.sanitized(text)
+            let shown = clean.count > 120 ? clean.prefix(120) + "…" : clean
             if prediction.isFallback && prediction.topIntent != IntentClassifier.outOfScope {
                 lines.append(String(format: "%@  (best guess %@ %.2f, under the threshold)", prediction.intent,
                                     prediction.topIntent, prediction.confidence) + "  \u{201C}\(shown)\u{201D}")
