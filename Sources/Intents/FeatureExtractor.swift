@@ -93,26 +93,43 @@ public struct FeatureExtractor: Sendable, Equatable {
     private func emit(_ bytes: UnsafeBufferPointer<UInt8>, isWord: Bool, previous: inout UInt64?,
                       hashes: UnsafeMutableBufferPointer<UInt64>, groups: UnsafeMutableBufferPointer<UInt8>) -> Int
     {
+        let unigram = Self.unigramHash(bytes)
+        hashes[0] = unigram
+        groups[0] = UInt8(Group.unigram.rawValue)
+        hashes[1] = Self.bigramHash(previous, bytes)
+        groups[1] = UInt8(Group.bigram.rawValue)
+        previous = unigram
+        guard isWord else { return 2 }
+        let grams = characterGrams(bytes, into: UnsafeMutableBufferPointer(rebasing: hashes[2...]))
+        for k in 2..<2 + grams { groups[k] = UInt8(Group.characters.rawValue) }
+        return 2 + grams
+    }
+
+    @inline(__always)
+    static func unigramHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var unigram = FNV1a()
         unigram.combine(0x01)
         for byte in bytes { unigram.combine(byte) }
-        hashes[0] = unigram.value
-        groups[0] = UInt8(Group.unigram.rawValue)
+        return unigram.value
+    }
 
+    /// The bigram of the token before (its unigram hash; nil at the start of the text) and this one.
+    @inline(__always)
+    static func bigramHash(_ previous: UInt64?, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var bigram = FNV1a()
         bigram.combine(0x02)
         if let previous { bigram.combineWord(previous) } else { bigram.combine(0x03) }
         bigram.combine(0x20)
         for byte in bytes { bigram.combine(byte) }
-        hashes[1] = bigram.value
-        groups[1] = UInt8(Group.bigram.rawValue)
-        previous = unigram.value
-        var written = 2
+        return bigram.value
+    }
 
-        guard isWord else { return written }
-        // Character n-grams of " word ": byte(i) is the padded word's i-th byte.
+    /// Writes the hashes of the character n-grams of " word " and returns how many; `hashes` has room
+    /// for `(word length + 2) × (maxGram − minGram + 1)`.
+    @inline(__always)
+    func characterGrams(_ bytes: UnsafeBufferPointer<UInt8>, into hashes: UnsafeMutableBufferPointer<UInt64>) -> Int {
         let count = bytes.count + 2
-        let characters = UInt8(Group.characters.rawValue)
+        var written = 0
         for start in 0..<count {
             var hash = FNV1a()
             hash.combine(0x05)
@@ -124,12 +141,50 @@ public struct FeatureExtractor: Sendable, Equatable {
                 index += 1
                 if length >= minGram {
                     hashes[written] = hash.value
-                    groups[written] = characters
                     written += 1
                 }
             }
         }
         return written
+    }
+
+    /// Character n-gram IDs of the words seen so far in training, so that a word's n-grams are hashed
+    /// and interned once rather than at every occurrence.
+    struct WordMemo {
+        /// Unigram hash of a word -> its index.
+        var table = FeatureTable(capacity: 4096)
+        /// Word i's n-gram IDs are `ids[starts[i] ..< starts[i + 1]]`.
+        var starts: [Int32] = [0]
+        var ids: [Int32] = []
+    }
+
+    /// Training's path: the IDs of the features of `text`, in the order of `appendFeatures(of:)`,
+    /// `intern` turning a new hash into an ID. Gives the same IDs as interning `appendFeatures`'s
+    /// hashes one by one.
+    func appendFeatureIDs(of text: String, to ids: inout [Int32], memo: inout WordMemo,
+                          intern: (UInt64, Group) -> Int32)
+    {
+        var previous: UInt64?
+        let gramLengths = max(0, maxGram - minGram + 1)
+        Tokenizer().forEachFeature(in: text) { bytes, kind in
+            let unigram = Self.unigramHash(bytes)
+            ids.append(intern(unigram, .unigram))
+            ids.append(intern(Self.bigramHash(previous, bytes), .bigram))
+            previous = unigram
+            guard kind == .word else { return }
+            let (word, isNew) = memo.table.insert(unigram, id: Int32(memo.starts.count - 1))
+            if isNew {
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (bytes.count + 2) * gramLengths) { grams in
+                    let count = characterGrams(bytes, into: grams)
+                    for k in 0..<count { memo.ids.append(intern(grams[k], .characters)) }
+                }
+                memo.starts.append(Int32(memo.ids.count))
+            }
+            let start = Int(memo.starts[Int(word)])
+            let end = Int(memo.starts[Int(word) + 1])
+            ids.append(contentsOf: memo.ids[start..<end])
+        }
+        if let previous { ids.append(intern(closingBigram(previous), .bigram)) }
     }
 
     /// The closing bigram: the last token against the end of the text.

@@ -159,42 +159,36 @@ extension TFIDFVectorizer {
         var table = FeatureTable(capacity: 1 << 16)
         var hashes: [UInt64] = []
         var groups: [UInt8] = []
-        var documentFrequency: [Int32] = []
-        var lastDocument: [Int32] = []
-        var slotInRow: [Int32] = []
+        // Per feature: the last document it was seen in, its slot in that document's row, and its
+        // document frequency (one array, so counting touches one cache line per feature).
+        struct Tally {
+            var lastDocument: Int32
+            var slot: Int32
+            var frequency: Int32
+        }
+        var tallies: [Tally] = []
 
         var rowStarts = [0]
         var rowIDs: [Int32] = []
         var rowCounts: [UInt16] = []
-        rowIDs.reserveCapacity(texts.count * 96)
-        rowCounts.reserveCapacity(texts.count * 96)
+        rowIDs.reserveCapacity(texts.count * 192)
+        rowCounts.reserveCapacity(texts.count * 192)
 
-        var featureHashes: [UInt64] = []
-        var featureGroups: [UInt8] = []
+        var memo = FeatureExtractor.WordMemo()
         var documentIDs: [Int32] = []
         var distinctIDs: [Int32] = []
         var distinctCounts: [UInt16] = []
         for (document, text) in texts.enumerated() {
-            featureHashes.removeAll(keepingCapacity: true)
-            featureGroups.removeAll(keepingCapacity: true)
-            extractor.appendFeatures(of: text, to: &featureHashes, groups: &featureGroups)
-            // Intern the hashes: new features get the next ID.
+            // Intern the features: new ones get the next ID.
             documentIDs.removeAll(keepingCapacity: true)
-            documentIDs.append(contentsOf: repeatElement(0, count: featureHashes.count))
-            documentIDs.withUnsafeMutableBufferPointer { documentIDs in
-                featureHashes.withUnsafeBufferPointer { featureHashes in
-                    for k in 0..<featureHashes.count {
-                        let (id, inserted) = table.insert(featureHashes[k], id: Int32(hashes.count))
-                        if inserted {
-                            hashes.append(featureHashes[k])
-                            groups.append(featureGroups[k])
-                            documentFrequency.append(0)
-                            lastDocument.append(-1)
-                            slotInRow.append(0)
-                        }
-                        documentIDs[k] = id
-                    }
+            extractor.appendFeatureIDs(of: text, to: &documentIDs, memo: &memo) { hash, group in
+                let (id, inserted) = table.insert(hash, id: Int32(hashes.count))
+                if inserted {
+                    hashes.append(hash)
+                    groups.append(UInt8(group.rawValue))
+                    tallies.append(Tally(lastDocument: -1, slot: 0, frequency: 0))
                 }
+                return id
             }
             // Count terms: a feature's first occurrence in this document takes the next slot of the row.
             distinctIDs.removeAll(keepingCapacity: true)
@@ -203,25 +197,21 @@ extension TFIDFVectorizer {
             distinctCounts.append(contentsOf: repeatElement(0, count: documentIDs.count))
             let documentID = Int32(document)
             var distinct = 0
-            lastDocument.withUnsafeMutableBufferPointer { last in
-                slotInRow.withUnsafeMutableBufferPointer { slots in
-                    documentFrequency.withUnsafeMutableBufferPointer { frequency in
-                        distinctIDs.withUnsafeMutableBufferPointer { ids in
-                            distinctCounts.withUnsafeMutableBufferPointer { counts in
-                                for id in documentIDs {
-                                    let index = Int(id)
-                                    if last[index] == documentID {
-                                        let slot = Int(slots[index])
-                                        counts[slot] &+= counts[slot] < UInt16.max ? 1 : 0
-                                    } else {
-                                        last[index] = documentID
-                                        slots[index] = Int32(distinct)
-                                        frequency[index] += 1
-                                        ids[distinct] = id
-                                        counts[distinct] = 1
-                                        distinct += 1
-                                    }
-                                }
+            tallies.withUnsafeMutableBufferPointer { tallies in
+                distinctIDs.withUnsafeMutableBufferPointer { ids in
+                    distinctCounts.withUnsafeMutableBufferPointer { counts in
+                        for id in documentIDs {
+                            let index = Int(id)
+                            if tallies[index].lastDocument == documentID {
+                                let slot = Int(tallies[index].slot)
+                                counts[slot] &+= counts[slot] < UInt16.max ? 1 : 0
+                            } else {
+                                tallies[index].lastDocument = documentID
+                                tallies[index].slot = Int32(distinct)
+                                tallies[index].frequency += 1
+                                ids[distinct] = id
+                                counts[distinct] = 1
+                                distinct += 1
                             }
                         }
                     }
@@ -233,7 +223,7 @@ extension TFIDFVectorizer {
         }
 
         let n = Float(texts.count)
-        let idf = documentFrequency.map { logf((1 + n) / (1 + Float($0))) + 1 }
+        let idf = tallies.map { logf((1 + n) / (1 + Float($0.frequency))) + 1 }
         var vectorizer = TFIDFVectorizer(
             extractor: extractor, groupWeights: groupWeights, hashes: [], groups: [], idf: [])
         vectorizer.hashes = hashes

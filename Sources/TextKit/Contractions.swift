@@ -32,7 +32,7 @@ enum Contractions {
     ]
 
     /// Whole-word forms: the irregular ones, and apostrophe-less typing of the common ones.
-    private static let whole: [String: [String]] = [
+    static let whole: [String: [String]] = [
         "can't": ["can", "not"], "won't": ["will", "not"], "shan't": ["shall", "not"], "ain't": ["is", "not"],
         "let's": ["let", "us"],
         "cant": ["can", "not"], "wont": ["will", "not"], "dont": ["do", "not"], "didnt": ["did", "not"],

@@ -79,13 +79,41 @@ extension Tokenizer {
                 buffer[offset] = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
             }
             let folded = UnsafeBufferPointer(buffer)
-            // Contractions are short; short ASCII strings live inline, so this lookup does not allocate.
-            if folded.count <= 15 || folded.contains(UInt8(ascii: "'")),
-               let expansion = Contractions.expand(String(decoding: folded, as: UTF8.self)) {
+            // Only a word with an apostrophe, or one shaped like a whole-word contraction (`dont`, `im`),
+            // can expand: the dictionary lookup is skipped for every other word.
+            if folded.contains(UInt8(ascii: "'")) || Self.mayBeWholeContraction(folded),
+               let expansion = Contractions.expand(String(decoding: folded, as: UTF8.self))
+            {
                 for var word in expansion { word.withUTF8 { body($0, .word) } }
             } else {
                 body(folded, .word)
             }
         }
     }
+
+    /// Whether a folded ASCII word has the length, first and last letter of a whole-word contraction.
+    @inline(__always)
+    private static func mayBeWholeContraction(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let key = contractionShapeKey(word) else { return false }
+        return contractionShapes[key]
+    }
+
+    private static func contractionShapeKey(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard (1...15).contains(word.count), let first = word.first, let last = word.last,
+              (0x61...0x7A).contains(first), (0x61...0x7A).contains(last)
+        else { return nil }
+        return (word.count * 26 + Int(first - 0x61)) * 26 + Int(last - 0x61)
+    }
+
+    /// (length, first letter, last letter) of every apostrophe-less whole-word contraction.
+    private static let contractionShapes: [Bool] = {
+        var shapes = [Bool](repeating: false, count: 16 * 26 * 26)
+        for key in Contractions.whole.keys where !key.contains("'") {
+            var key = key
+            key.withUTF8 { word in
+                if let index = contractionShapeKey(word) { shapes[index] = true }
+            }
+        }
+        return shapes
+    }()
 }

@@ -88,4 +88,21 @@ final class NaiveBayesTests: XCTestCase {
         XCTAssertEqual(zip(vector.ids, vector.weights).filter { vectorizer.groups[Int($0.0)] == 0 }.map(\.1),
                        unigramWeights)
     }
+
+    func testTrainingRowsEqualClassifyingVectors() {
+        // Training interns each word's character n-grams once (a memo); classifying hashes them anew.
+        // Both must give every training text the same features and weights.
+        let texts = Fixtures.trainingSet.examples.map(\.text) + ["I'm sure it's 10023, dont worry", "Ｃrème brûlée"]
+        let (vectorizer, documents) = TFIDFVectorizer.fit(
+            texts: texts, labels: texts.map { _ in 0 }, extractor: FeatureExtractor(), groupWeights: [1, 1, 0.7])
+        for (row, text) in texts.enumerated() {
+            let trained = documents.row(row)
+            let classified = vectorizer.vector(for: text)
+            XCTAssertEqual(Set(trained.ids), Set(classified.ids), text)
+            let weights = Dictionary(uniqueKeysWithValues: zip(classified.ids, classified.weights))
+            for (id, weight) in zip(trained.ids, trained.weights) {
+                XCTAssertEqual(weight, weights[id] ?? -1, accuracy: 1e-5, text)
+            }
+        }
+    }
 }
