@@ -150,34 +150,98 @@ struct DocumentMatrix: Sendable {
 extension TFIDFVectorizer {
     /// Builds the vocabulary and IDF from `texts` and returns the vectorizer with every text's row.
     ///
-    /// One pass interns each feature hash (IDs in order of first appearance, so the same data gives
-    /// the same IDs) and counts terms per document; IDF needs every document's counts, so the
-    /// weighting is a second pass over the stored counts.
+    /// Counting interns each feature hash (IDs in order of first appearance, so the same data gives
+    /// the same IDs) and counts terms per document; IDF needs every document's counts, so weighting is
+    /// a second pass over the stored counts. Large inputs are counted in `chunks` parts at once and
+    /// merged in order, which gives exactly the IDs and rows of one sequential pass.
     static func fit(
-        texts: [String], labels: [Int], extractor: FeatureExtractor, groupWeights: [Float]
+        texts: [String], labels: [Int], extractor: FeatureExtractor, groupWeights: [Float], chunks: Int? = nil
     ) -> (TFIDFVectorizer, DocumentMatrix) {
-        var table = FeatureTable(capacity: 1 << 16)
-        var hashes: [UInt64] = []
-        var groups: [UInt8] = []
-        // Per feature: the last document it was seen in, its slot in that document's row, and its
-        // document frequency (one array, so counting touches one cache line per feature).
-        struct Tally {
-            var lastDocument: Int32
-            var slot: Int32
-            var frequency: Int32
+        let parts = max(1, min(chunks ?? (texts.count >= 4000 ? 2 : 1), texts.count))
+        let bounds = (0...parts).map { texts.count * $0 / parts }
+        var counted = [TermCounts?](repeating: nil, count: parts)
+        counted.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only its own element.
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor)
+            }
         }
-        var tallies: [Tally] = []
+        var counts = counted[0] ?? TermCounts(texts[0..<0], extractor: extractor)
+        for part in counted.dropFirst() {
+            if let part { counts.append(part) }
+        }
 
-        var rowStarts = [0]
-        var rowIDs: [Int32] = []
-        var rowCounts: [UInt16] = []
+        let n = Float(texts.count)
+        let idf = counts.frequency.map { logf((1 + n) / (1 + Float($0))) + 1 }
+        var vectorizer = TFIDFVectorizer(
+            extractor: extractor, groupWeights: groupWeights, hashes: [], groups: [], idf: [])
+        vectorizer.hashes = counts.hashes
+        vectorizer.groups = counts.groups
+        vectorizer.idf = idf
+        vectorizer.table = counts.table
+
+        var matrix = DocumentMatrix()
+        matrix.rowStarts = counts.rowStarts
+        matrix.ids = counts.rowIDs
+        matrix.labels = labels
+        matrix.weights = [Float](repeating: 0, count: counts.rowIDs.count)
+        let rowStarts = counts.rowStarts
+        let vectorizerCopy = vectorizer
+        counts.rowIDs.withUnsafeBufferPointer { ids in
+            counts.rowCounts.withUnsafeBufferPointer { termCounts in
+                matrix.weights.withUnsafeMutableBufferPointer { weights in
+                    // Documents write disjoint ranges of `weights`.
+                    nonisolated(unsafe) let (ids, termCounts, weights) = (ids, termCounts, weights)
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        for document in bounds[part]..<bounds[part + 1] {
+                            let start = rowStarts[document]
+                            let count = rowStarts[document + 1] - start
+                            vectorizerCopy.weigh(
+                                ids: UnsafeBufferPointer(rebasing: ids[start..<start + count]),
+                                counts: UnsafeBufferPointer(rebasing: termCounts[start..<start + count]),
+                                into: UnsafeMutableBufferPointer(rebasing: weights[start..<start + count]))
+                        }
+                    }
+                }
+            }
+        }
+        return (vectorizer, matrix)
+    }
+}
+
+/// The vocabulary and term counts of some documents: what TF-IDF counts before it weighs.
+struct TermCounts {
+    var table = FeatureTable(capacity: 1 << 15)
+    /// Feature ID -> hash, group, document frequency.
+    var hashes: [UInt64] = []
+    var groups: [UInt8] = []
+    var frequency: [Int32] = []
+    /// Document d's distinct features are `rowIDs[rowStarts[d] ..< rowStarts[d + 1]]`, in order of
+    /// first appearance, with their term counts in `rowCounts`.
+    var rowStarts = [0]
+    var rowIDs: [Int32] = []
+    var rowCounts: [UInt16] = []
+
+    /// Counts `texts` in one sequential pass.
+    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor) {
+        // Per feature while counting: the last document it was seen in and its slot in that
+        // document's row (one array, so counting touches one cache line per feature).
+        struct Seen {
+            var document: Int32
+            var slot: Int32
+        }
+        var seen: [Seen] = []
         rowIDs.reserveCapacity(texts.count * 192)
         rowCounts.reserveCapacity(texts.count * 192)
-
         var memo = FeatureExtractor.WordMemo()
         var documentIDs: [Int32] = []
         var distinctIDs: [Int32] = []
         var distinctCounts: [UInt16] = []
+        var table = self.table
+        var hashes = self.hashes
+        var groups = self.groups
+        var frequency = self.frequency
         for (document, text) in texts.enumerated() {
             // Intern the features: new ones get the next ID.
             documentIDs.removeAll(keepingCapacity: true)
@@ -186,7 +250,8 @@ extension TFIDFVectorizer {
                 if inserted {
                     hashes.append(hash)
                     groups.append(UInt8(group.rawValue))
-                    tallies.append(Tally(lastDocument: -1, slot: 0, frequency: 0))
+                    frequency.append(0)
+                    seen.append(Seen(document: -1, slot: 0))
                 }
                 return id
             }
@@ -197,21 +262,22 @@ extension TFIDFVectorizer {
             distinctCounts.append(contentsOf: repeatElement(0, count: documentIDs.count))
             let documentID = Int32(document)
             var distinct = 0
-            tallies.withUnsafeMutableBufferPointer { tallies in
-                distinctIDs.withUnsafeMutableBufferPointer { ids in
-                    distinctCounts.withUnsafeMutableBufferPointer { counts in
-                        for id in documentIDs {
-                            let index = Int(id)
-                            if tallies[index].lastDocument == documentID {
-                                let slot = Int(tallies[index].slot)
-                                counts[slot] &+= counts[slot] < UInt16.max ? 1 : 0
-                            } else {
-                                tallies[index].lastDocument = documentID
-                                tallies[index].slot = Int32(distinct)
-                                tallies[index].frequency += 1
-                                ids[distinct] = id
-                                counts[distinct] = 1
-                                distinct += 1
+            seen.withUnsafeMutableBufferPointer { seen in
+                frequency.withUnsafeMutableBufferPointer { frequency in
+                    distinctIDs.withUnsafeMutableBufferPointer { ids in
+                        distinctCounts.withUnsafeMutableBufferPointer { counts in
+                            for id in documentIDs {
+                                let index = Int(id)
+                                if seen[index].document == documentID {
+                                    let slot = Int(seen[index].slot)
+                                    counts[slot] &+= counts[slot] < UInt16.max ? 1 : 0
+                                } else {
+                                    seen[index] = Seen(document: documentID, slot: Int32(distinct))
+                                    frequency[index] += 1
+                                    ids[distinct] = id
+                                    counts[distinct] = 1
+                                    distinct += 1
+                                }
                             }
                         }
                     }
@@ -221,35 +287,31 @@ extension TFIDFVectorizer {
             rowCounts.append(contentsOf: distinctCounts[0..<distinct])
             rowStarts.append(rowIDs.count)
         }
+        self.table = table
+        self.hashes = hashes
+        self.groups = groups
+        self.frequency = frequency
+    }
 
-        let n = Float(texts.count)
-        let idf = tallies.map { logf((1 + n) / (1 + Float($0.frequency))) + 1 }
-        var vectorizer = TFIDFVectorizer(
-            extractor: extractor, groupWeights: groupWeights, hashes: [], groups: [], idf: [])
-        vectorizer.hashes = hashes
-        vectorizer.groups = groups
-        vectorizer.idf = idf
-        vectorizer.table = table
-
-        var matrix = DocumentMatrix()
-        matrix.rowStarts = rowStarts
-        matrix.ids = rowIDs
-        matrix.labels = labels
-        matrix.weights = [Float](repeating: 0, count: rowIDs.count)
-        rowIDs.withUnsafeBufferPointer { ids in
-            rowCounts.withUnsafeBufferPointer { counts in
-                matrix.weights.withUnsafeMutableBufferPointer { weights in
-                    for document in 0..<texts.count {
-                        let start = rowStarts[document]
-                        let count = rowStarts[document + 1] - start
-                        vectorizer.weigh(
-                            ids: UnsafeBufferPointer(rebasing: ids[start..<start + count]),
-                            counts: UnsafeBufferPointer(rebasing: counts[start..<start + count]),
-                            into: UnsafeMutableBufferPointer(rebasing: weights[start..<start + count]))
-                    }
-                }
+    /// Appends the documents of `other`, counted after these: its features get IDs as if one pass had
+    /// counted both (known hashes keep their ID, new ones follow in `other`'s order).
+    mutating func append(_ other: TermCounts) {
+        var remap = [Int32](repeating: 0, count: other.hashes.count)
+        for local in 0..<other.hashes.count {
+            let (id, inserted) = table.insert(other.hashes[local], id: Int32(hashes.count))
+            if inserted {
+                hashes.append(other.hashes[local])
+                groups.append(other.groups[local])
+                frequency.append(other.frequency[local])
+            } else {
+                frequency[Int(id)] += other.frequency[local]
             }
+            remap[local] = id
         }
-        return (vectorizer, matrix)
+        let base = rowIDs.count
+        rowIDs.reserveCapacity(base + other.rowIDs.count)
+        for id in other.rowIDs { rowIDs.append(remap[Int(id)]) }
+        rowCounts.append(contentsOf: other.rowCounts)
+        rowStarts.append(contentsOf: other.rowStarts.dropFirst().map { $0 + base })
     }
 }

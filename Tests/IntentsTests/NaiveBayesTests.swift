@@ -105,4 +105,21 @@ final class NaiveBayesTests: XCTestCase {
             }
         }
     }
+
+    func testCountingInPartsEqualsOnePass() {
+        let texts = Fixtures.trainingSet.examples.map(\.text)
+        let labels = texts.map { _ in 0 }
+        let (one, oneRows) = TFIDFVectorizer.fit(texts: texts, labels: labels, extractor: FeatureExtractor(),
+                                                 groupWeights: [1, 1, 0.7], chunks: 1)
+        for chunks in [2, 3, 7] {
+            let (parts, partRows) = TFIDFVectorizer.fit(texts: texts, labels: labels, extractor: FeatureExtractor(),
+                                                        groupWeights: [1, 1, 0.7], chunks: chunks)
+            XCTAssertEqual(parts.hashes, one.hashes)
+            XCTAssertEqual(parts.groups, one.groups)
+            XCTAssertEqual(parts.idf, one.idf)
+            XCTAssertEqual(partRows.rowStarts, oneRows.rowStarts)
+            XCTAssertEqual(partRows.ids, oneRows.ids)
+            XCTAssertEqual(partRows.weights, oneRows.weights)
+        }
+    }
 }
