@@ -40,22 +40,32 @@ enum ThresholdSelection {
         guard folds >= 2 else { return [] }
         let assignment = StratifiedFolds.assign(labels: documents.labels, classCount: classCount, folds: folds,
                                                 seed: options.seed)
-        var heldOut: [HeldOut] = []
-        heldOut.reserveCapacity(documents.count)
-        var scores: [Double] = []
-        for fold in 0..<folds {
-            let trainRows = (0..<documents.count).filter { assignment[$0] != fold }
-            let model = NaiveBayes.fit(documents, rows: trainRows, classCount: classCount, featureCount: featureCount,
-                                       alpha: options.alpha, fitPrior: options.fitPrior)
-            for row in 0..<documents.count where assignment[row] == fold {
-                let range = documents.rowStarts[row]..<documents.rowStarts[row + 1]
-                model.scores(ids: documents.ids[range], weights: documents.weights[range], into: &scores)
-                let posteriors = NaiveBayes.posteriors(scores, temperature: options.temperature)
-                var top = 0
-                for c in 1..<classCount where posteriors[c] > posteriors[top] { top = c }
-                heldOut.append(HeldOut(confidence: posteriors[top], predicted: top, truth: documents.labels[row]))
+        // Folds run at once on the cores there are; each writes only its own list, and the lists are
+        // joined in fold order, so the result does not depend on scheduling.
+        var perFold = [[HeldOut]](repeating: [], count: folds)
+        let temperature = options.temperature
+        let alpha = options.alpha
+        let fitPrior = options.fitPrior
+        perFold.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: folds) { fold in
+                let trainRows = (0..<documents.count).filter { assignment[$0] != fold }
+                let model = NaiveBayes.fit(documents, rows: trainRows, classCount: classCount,
+                                           featureCount: featureCount, alpha: alpha, fitPrior: fitPrior)
+                var scores: [Double] = []
+                var list: [HeldOut] = []
+                for row in 0..<documents.count where assignment[row] == fold {
+                    let range = documents.rowStarts[row]..<documents.rowStarts[row + 1]
+                    model.scores(ids: documents.ids[range], weights: documents.weights[range], into: &scores)
+                    let posteriors = NaiveBayes.posteriors(scores, temperature: temperature)
+                    var top = 0
+                    for c in 1..<classCount where posteriors[c] > posteriors[top] { top = c }
+                    list.append(HeldOut(confidence: posteriors[top], predicted: top, truth: documents.labels[row]))
+                }
+                results[fold] = list
             }
         }
+        let heldOut = perFold.flatMap { $0 }
         return heldOut
     }
 
