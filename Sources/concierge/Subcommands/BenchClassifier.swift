@@ -16,13 +16,17 @@ extension Concierge {
         @Option(name: .long, help: "Training runs; the best is reported.")
         var runs = 5
 
+        @OptionGroup var tuning: ClassifierTuningOptions
+
         func validate() throws {
             if runs < 1 { throw ValidationError("--runs must be at least 1") }
         }
 
         func run() throws {
             do {
-                let result = try ClassifierBenchmark.run(data: URL(fileURLWithPath: data), runs: runs)
+                var options = ClassifierOptions()
+                try tuning.apply(to: &options)
+                let result = try ClassifierBenchmark.run(data: URL(fileURLWithPath: data), runs: runs, options: options)
                 print(result.json())
             } catch let error as IntentsError {
                 throw report(error, exit: ExitStatus.badData)
