@@ -2,14 +2,14 @@
 /// classifying: the same features, in the same order, as
 /// `tokenize(text).filter { $0.kind != .punctuation }.map { ($0.feature, $0.kind) }`.
 ///
-/// ASCII text without `@` (no email to recognise) is scanned byte by byte with the rules of
+/// ASCII text without `@` (no email to recognise) or ESC (no escape sequence to remove) is scanned byte by byte with the rules of
 /// `tokenize`; anything else takes the general path.
 extension Tokenizer {
     /// Calls `body` with each non-punctuation token's feature as UTF-8 bytes, and its kind.
     public func forEachFeature(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Token.Kind) -> Void) {
         var text = text
         let handled: Bool = text.withUTF8 { bytes in
-            for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "@") { return false }
+            for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "@") || byte == 0x1B { return false }
             Self.scanASCII(bytes, body)
             return true
         }

@@ -13,6 +13,10 @@ public struct Tokenizer: Sendable {
 
     /// The tokens of `text`, in order.
     public func tokenize(_ text: String) -> [Token] {
+        // An escape sequence is terminal control, not words: `\e[31mred` must not read as `31mred`.
+        if text.utf8.contains(0x1B) || text.unicodeScalars.contains(where: { $0 == "\u{9B}" || $0 == "\u{9D}" }) {
+            return tokenize(TerminalText.sanitized(text))
+        }
         var tokens: [Token] = []
         tokens.reserveCapacity(16)
         let scalars = text.unicodeScalars

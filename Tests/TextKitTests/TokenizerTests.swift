@@ -60,7 +60,11 @@ final class TokenizerTests: XCTestCase {
     }
 
     func testControlCharactersAndEscapesSeparateTokens() {
-        XCTAssertEqual(texts("hi\u{1B}[31mthere\u{7}\tyou"), ["hi", "[", "31", "mthere", "you"])
+        XCTAssertEqual(texts("hi \u{1B}[31mthere\u{7}\tyou"), ["hi", "there", "you"])
+        XCTAssertEqual(texts("title\u{1B}]0;pwned\u{7} me"), ["title", "me"])
+        var features: [String] = []
+        tokenizer.forEachFeature(in: "order \u{1B}[2J10023") { bytes, _ in features.append(String(decoding: bytes, as: UTF8.self)) }
+        XCTAssertEqual(features, ["order", "<num:5>"])
         XCTAssertEqual(texts("   \n\t "), [])
         XCTAssertEqual(texts(""), [])
     }
