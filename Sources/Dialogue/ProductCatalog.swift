@@ -63,11 +63,14 @@ public struct ProductCatalog: Sendable {
     func category(forWord word: String) -> String? {
         let singular = Self.singular(word)
         if let exact = categoryWords[singular] { return exact }
-        guard singular.count >= 5, !Self.neverFuzzy.contains(singular) else { return nil }
+        guard word.count >= 5, !Self.neverFuzzy.contains(singular) else { return nil }
         var best: (distance: Int, category: String)?
+        let limit = Self.allowedEdits(word)
         for (known, category) in categoryWords where abs(known.count - singular.count) <= 2 {
-            let distance = Self.editDistance(known, singular, limit: Self.allowedEdits(singular))
-            if distance <= Self.allowedEdits(singular), distance < (best?.distance ?? .max) {
+            // "sheos" is a typo of the plural: compare the word as typed with both forms.
+            let distance = min(
+                Self.editDistance(known, singular, limit: limit), Self.editDistance(known + "s", word, limit: limit))
+            if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (distance, category)
             }
         }
@@ -78,14 +81,17 @@ public struct ProductCatalog: Sendable {
     /// two, all but one when it has more. Ties go to the product with more matched words.
     func product(mentionedIn words: [String]) -> Item? {
         let singulars = words.map(Self.singular)
-        var best: (matched: Int, index: Int)?
+        // The best product is the one whose name is most completely mentioned, then the longer name.
+        var best: (share: Double, matched: Int, index: Int)?
         for (nameWords, index) in productWords where !nameWords.isEmpty {
             let matched = nameWords.filter { nameWord in
                 singulars.contains { Self.isClose($0, nameWord) }
             }.count
             let needed = nameWords.count <= 2 ? nameWords.count : nameWords.count - 1
             guard matched >= needed, matched >= 2 || nameWords.count == 1 else { continue }
-            if matched > (best?.matched ?? 0) { best = (matched, index) }
+            let share = Double(matched) / Double(nameWords.count)
+            if let current = best, (current.share, current.matched) >= (share, matched) { continue }
+            best = (share, matched, index)
         }
         return best.map { items[$0.index] }
     }
@@ -153,7 +159,8 @@ public struct ProductCatalog: Sendable {
         "apparel": ["clothe", "clothing", "shirt", "tshirt", "jacket", "hoodie", "pant", "wear", "outfit"],
         "clothing": ["clothe", "apparel", "shirt", "tshirt", "jacket", "hoodie", "pant", "wear", "outfit"],
         "accessory": ["accessorie", "extra", "addon"],
-        "electronic": ["gadget", "tech", "device", "electronic"],
+        "electronic": ["gadget", "tech", "device", "headphone", "earbud", "speaker", "keyboard", "mouse", "monitor",
+                       "charger", "webcam", "computer", "laptop"],
         "audio": ["headphone", "earbud", "earphone", "speaker", "headset", "sound"],
         "bag": ["backpack", "rucksack", "pack", "luggage", "tote", "daypack"],
         "outdoor": ["camping", "hiking", "camp", "hike"],
@@ -163,7 +170,8 @@ public struct ProductCatalog: Sendable {
         "toy": ["game", "kid"],
         "beauty": ["cosmetic", "makeup", "skincare"],
         "fitness": ["gym", "workout", "exercise", "sport", "training"],
-        "sport": ["sporting", "athletic"],
+        "sport": ["sporting", "athletic", "fitness", "gym", "workout", "exercise"],
+        "pet": ["dog", "cat", "puppy", "kitten"],
         "garden": ["gardening", "plant"],
         "computer": ["laptop", "pc"],
         "phone": ["smartphone", "mobile", "cellphone"],
