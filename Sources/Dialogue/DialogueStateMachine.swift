@@ -298,7 +298,7 @@ public struct DialogueStateMachine: Sendable {
         case let .orderNumber(failures):
             if slots.orderID != nil || slots.references.contains(.otherOrder) {
                 lastIntent = "order_status"
-                return startOrderStatus(turn, resume: nil)
+                return startOrderStatus(turn, resume: nil, failures: failures)
             }
             if Self.flowIntents.contains(intent) && intent != "order_status" || Self.smallTalkIntents.contains(intent) {
                 return start(intent, turn, resume: question)
@@ -393,7 +393,11 @@ public struct DialogueStateMachine: Sendable {
 
     // MARK: - Order status
 
-    private mutating func startOrderStatus(_ turn: UnderstoodTurn, resume: Question?) -> [DialogueAction] {
+    /// `failures` carries the tries already spent on the order number, so a second unknown number
+    /// counts as the second failure.
+    private mutating func startOrderStatus(_ turn: UnderstoodTurn, resume: Question?, failures: Int = 0)
+        -> [DialogueAction]
+    {
         if customer == nil, memory.wrongEmailAttempts >= Self.maximumWrongEmails {
             var actions: [DialogueAction] = [.reply(.identificationStillLocked, [:])]
             comeToRest(&actions, resume: resume)
@@ -419,7 +423,7 @@ public struct DialogueStateMachine: Sendable {
             return dropping(resume, [.reply(.askOrderNumber, [:])])
         }
         if let customer {
-            return lookUp(orderID: orderID, credential: .customer(id: customer.id), failures: 0, resume: resume)
+            return lookUp(orderID: orderID, credential: .customer(id: customer.id), failures: failures, resume: resume)
         }
         if let email = turn.slots.email ?? memory.offeredEmail ?? memory.verifiedEmail {
             return lookUp(orderID: orderID, credential: .email(email), failures: 0, resume: resume)
