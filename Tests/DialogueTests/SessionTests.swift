@@ -149,3 +149,14 @@ final class SessionTests: XCTestCase {
         XCTAssertFalse(reply(cheaper).contains("Trail Running Shoes"), reply(cheaper))
     }
 }
+
+final class DialogueBenchmarkTests: XCTestCase {
+    func testTheBenchmarkRunsEveryScriptedReply() {
+        let agent = Agent(classifier: KeywordClassifier(), scorer: KeywordScorer())
+        let report = DialogueBenchmark.run(agent: agent, records: FakeRecords(), rounds: 2, now: { testNow })
+        let lines = DialogueBenchmark.standardScripts.map(\.lines.count).reduce(0, +)
+        XCTAssertEqual(report.replies, 2 * lines)
+        XCTAssertEqual(report.sessions, 2 * DialogueBenchmark.standardScripts.count)
+        XCTAssertLessThanOrEqual(report.p50Milliseconds, report.p99Milliseconds)
+    }
+}
