@@ -115,7 +115,7 @@ public final class Session {
 
         let result = TurnResult(
             replies: replies, intent: machine.lastIntent, confidence: confidence, sentiment: sentiment,
-            slots: slotValues(slots), actions: performed, state: machine.stateName, ended: machine.isEnded)
+            slots: slots.values(in: extractor.catalog), actions: performed, state: machine.stateName, ended: machine.isEnded)
         log(result, text: text)
         return result
     }
@@ -125,18 +125,6 @@ public final class Session {
     private func render(_ key: ReplyKey, _ facts: ReplyFacts, using generator: inout SplitMix64) -> String {
         if nameFacts.isEmpty { return agent.templates.render(key, facts: facts, using: &generator) }
         return agent.templates.render(key, facts: facts.merging(nameFacts) { fact, _ in fact }, using: &generator)
-    }
-
-    private func slotValues(_ slots: Slots) -> [String: String] {
-        var values: [String: String] = [:]
-        if let orderID = slots.orderID { values["order_id"] = orderID }
-        if let email = slots.email { values["email"] = email }
-        if let category = slots.category { values["category"] = category }
-        if let sku = slots.productSKU { values["product"] = extractor.catalog.item(sku: sku)?.name ?? sku }
-        if let budget = slots.budget {
-            values["budget"] = budget == budget.rounded() && abs(budget) < 1e15 ? String(Int(budget)) : String(budget)
-        }
-        return values
     }
 
     private func log(_ result: TurnResult, text: String) {

@@ -31,6 +31,21 @@ public struct Slots: Sendable, Equatable {
         self.malformedEmail = malformedEmail
     }
 
+    /// The slots by their SPEC §6 names, as transcripts (`= slot budget 50`), `classify` and `--debug`
+    /// show them: `product` is the product's name, `budget` a plain number.
+    public func values(in catalog: ProductCatalog) -> [String: String] {
+        var values: [String: String] = [:]
+        if let orderID { values["order_id"] = orderID }
+        if let email { values["email"] = email }
+        if let category { values["category"] = category }
+        if let productSKU { values["product"] = catalog.item(sku: productSKU)?.name ?? productSKU }
+        if let budget {
+            let whole = budget == budget.rounded() && abs(budget) < 1e15
+            values["budget"] = whole ? String(Int(budget)) : String(budget)
+        }
+        return values
+    }
+
     /// True when no slot was filled and nothing was referred back to.
     public var isEmpty: Bool {
         orderID == nil && email == nil && category == nil && productSKU == nil && budget == nil
