@@ -130,3 +130,10 @@ struct KeywordScorer: TurnSentimentScorer {
 
 /// 2026-11-23T12:00:00Z, the date transcripts use.
 let testNow = Date(timeIntervalSince1970: 1_795_435_200)
+
+/// The agent the end-to-end conversations use.
+enum TestAgent {
+    static func make(intents: URL) throws -> Agent {
+        Agent(classifier: KeywordClassifier(), scorer: KeywordScorer())
+    }
+}
