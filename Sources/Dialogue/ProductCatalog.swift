@@ -28,27 +28,63 @@ public struct ProductCatalog: Sendable {
     /// Each product's significant words (folded, singular), with its index in `items`.
     private let productWords: [(words: [String], index: Int)]
 
+    /// Category words learned from product names: matched with typos only when six letters or longer,
+    /// so that "loves" is not read as "gloves".
+    private let learnedWords: Set<String>
+    /// Folded, singular words that end a product's name ("shoe", "watch", "backpack"): a customer who
+    /// says "my watch" names a kind of product.
+    private let productKinds: Set<String>
+
     public init(_ items: [Item]) {
         self.items = items
+        let productWords = items.indices.map { index in
+            let significant = Tokenizer().tokenize(items[index].name)
+                .filter { $0.kind == .word && $0.text.count >= 3 && !Self.stopWords.contains($0.text) }
+                .map { Self.singular($0.text) }
+            return (words: significant, index: index)
+        }
         var words: [String: String] = [:]
+        func learn(_ word: String, _ category: String) {
+            if words[word] == nil { words[word] = category }
+        }
         let categories = Set(items.map(\.category))
         for category in categories.sorted() {
             let folded = Tokenizer.fold(category)
             words[Self.singular(folded)] = category
             for part in folded.split(whereSeparator: { !$0.isLetter }) where part.count >= 3 {
-                words[Self.singular(String(part)), default: category] = category
+                learn(Self.singular(String(part)), category)
             }
             for synonym in Self.synonyms[Self.singular(folded), default: []] {
-                words[synonym, default: category] = category
+                learn(synonym, category)
             }
         }
-        categoryWords = words
-        productWords = items.indices.map { index in
-            let significant = Tokenizer().tokenize(items[index].name)
-                .filter { $0.kind == .word && $0.text.count >= 3 && !Self.stopWords.contains($0.text) }
-                .map { Self.singular($0.text) }
-            return (significant, index)
+        // The catalog teaches the rest: a word that appears in product names mostly of one category
+        // ("watch", "backpack", "yoga") stands for that category; "running" (as many shoes as apparel)
+        // does not.
+        var counts: [String: [String: Int]] = [:]
+        for (nameWords, index) in productWords {
+            for word in Set(nameWords) { counts[word, default: [:]][items[index].category, default: 0] += 1 }
         }
+        var learned: Set<String> = []
+        for (word, byCategory) in counts.sorted(by: { $0.key < $1.key }) {
+            let ranked = byCategory.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            guard let top = ranked.first, ranked.count == 1 || top.value > ranked[1].value, words[word] == nil
+            else { continue }
+            words[word] = top.key
+            learned.insert(word)
+        }
+        learnedWords = learned
+        categoryWords = words
+        self.productWords = productWords
+        productKinds = Set(productWords.compactMap(\.words.last))
+    }
+
+    /// The kind of product a folded word names ("headphones" -> "headphone"), forgiving small typos.
+    func productKind(forWord word: String) -> String? {
+        let singular = Self.singular(word)
+        if productKinds.contains(singular) { return singular }
+        guard word.count >= 6, !Self.neverFuzzy.contains(singular) else { return nil }
+        return productKinds.sorted().first { Self.isClose(singular, $0) }
     }
 
     /// The empty catalog: no categories or products are recognised.
@@ -67,6 +103,7 @@ public struct ProductCatalog: Sendable {
         var best: (distance: Int, category: String)?
         let limit = Self.allowedEdits(word)
         for (known, category) in categoryWords where abs(known.count - singular.count) <= 2 {
+            if word.count < 6, learnedWords.contains(known) { continue }
             // "sheos" is a typo of the plural: compare the word as typed with both forms.
             let distance = min(
                 Self.editDistance(known, singular, limit: limit), Self.editDistance(known + "s", word, limit: limit))
@@ -151,7 +188,10 @@ public struct ProductCatalog: Sendable {
     ]
 
     /// Words that say nothing about which product is meant.
-    private static let stopWords: Set<String> = ["the", "and", "for", "with", "pack", "set", "pro", "plus", "mini"]
+    private static let stopWords: Set<String> = [
+        "the", "and", "for", "with", "pack", "set", "pro", "plus", "mini", "pair", "inch", "kids", "one", "new",
+        "daily", "classic", "large", "small", "free", "grain",
+    ]
 
     /// Everyday words for common catalog categories, keyed by the category's folded singular form.
     private static let synonyms: [String: [String]] = [

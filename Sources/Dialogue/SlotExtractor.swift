@@ -36,6 +36,9 @@ public struct SlotExtractor: Sendable {
                 if slots.category == nil, let category = catalog.category(forWord: token.text) {
                     slots.category = category
                 }
+                if slots.productKind == nil, catalog.productKind(forWord: token.text) != nil {
+                    slots.productKind = token.text
+                }
             case .emoji, .punctuation:
                 break
             }
@@ -47,6 +50,7 @@ public struct SlotExtractor: Sendable {
         }
         if let product = catalog.product(mentionedIn: words.filter { !$0.isEmpty }) {
             slots.productSKU = product.sku
+            slots.productKind = nil
             if slots.category == nil { slots.category = product.category }
         }
         slots.references = references(in: words)

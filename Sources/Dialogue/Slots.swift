@@ -11,6 +11,8 @@ public struct Slots: Sendable, Equatable {
     public var category: String?
     /// A catalog product's SKU (`P-100`), when the customer named a product.
     public var productSKU: String?
+    /// A kind of product the customer named without naming one product ("my headphones", "socks").
+    public var productKind: String?
     /// A price ceiling in the catalog's currency (`under $50` is 50).
     public var budget: Double?
     /// Words that refer back to earlier turns.
@@ -20,25 +22,31 @@ public struct Slots: Sendable, Equatable {
 
     public init(
         orderID: String? = nil, email: String? = nil, category: String? = nil, productSKU: String? = nil,
-        budget: Double? = nil, references: Set<ContextReference> = [], malformedEmail: Bool = false
+        productKind: String? = nil, budget: Double? = nil, references: Set<ContextReference> = [], malformedEmail: Bool = false
     ) {
         self.orderID = orderID
         self.email = email
         self.category = category
         self.productSKU = productSKU
+        self.productKind = productKind
         self.budget = budget
         self.references = references
         self.malformedEmail = malformedEmail
     }
 
     /// The slots by their SPEC §6 names, as transcripts (`= slot budget 50`), `classify` and `--debug`
-    /// show them: `product` is the product's name, `budget` a plain number.
+    /// show them: `product` is the catalog name of the product named, else the kind of product as typed
+    /// ("headphones"); `budget` is a plain number.
     public func values(in catalog: ProductCatalog) -> [String: String] {
         var values: [String: String] = [:]
         if let orderID { values["order_id"] = orderID }
         if let email { values["email"] = email }
         if let category { values["category"] = category }
-        if let productSKU { values["product"] = catalog.item(sku: productSKU)?.name ?? productSKU }
+        if let productSKU {
+            values["product"] = catalog.item(sku: productSKU)?.name ?? productSKU
+        } else if let productKind {
+            values["product"] = productKind
+        }
         if let budget {
             let whole = budget == budget.rounded() && abs(budget) < 1e15
             values["budget"] = whole ? String(Int(budget)) : String(budget)
@@ -48,7 +56,7 @@ public struct Slots: Sendable, Equatable {
 
     /// True when no slot was filled and nothing was referred back to.
     public var isEmpty: Bool {
-        orderID == nil && email == nil && category == nil && productSKU == nil && budget == nil
+        orderID == nil && email == nil && category == nil && productSKU == nil && productKind == nil && budget == nil
             && references.isEmpty
     }
 }

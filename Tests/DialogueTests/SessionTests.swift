@@ -142,7 +142,7 @@ final class SessionTests: XCTestCase {
         let session = session(nil)
         let shoes = session.respond(to: "can you recommend some shoes under $100")
         XCTAssertEqual(shoes.actions, ["recommend_products"])
-        XCTAssertEqual(shoes.slots, ["category": "shoes", "budget": "100"])
+        XCTAssertEqual(shoes.slots, ["category": "shoes", "budget": "100", "product": "shoes"])
         XCTAssertTrue(reply(shoes).contains("Trail Running Shoes"), reply(shoes))
         let cheaper = session.respond(to: "something cheaper")
         XCTAssertEqual(cheaper.intent, "recommend_products")
