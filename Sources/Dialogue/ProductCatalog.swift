@@ -5,7 +5,9 @@ import TextKit
 /// Customers write categories and products the way they think of them: plurals ("shoes" and "shoe"),
 /// synonyms ("sneakers"), small typos ("sheos"). The catalog folds every word, strips plural endings,
 /// and accepts a word within a small edit distance of a known one (one edit for words of five letters or
-/// more, two for nine or more) so that short words never match by accident.
+/// more, two for nine or more) so that short words never match by accident. Besides its categories'
+/// names and everyday synonyms, it learns category words from product names ("watch" is sports when
+/// most watches are).
 public struct ProductCatalog: Sendable {
     /// One product as the dialogue needs it.
     public struct Item: Sendable, Equatable {
@@ -23,34 +25,49 @@ public struct ProductCatalog: Sendable {
     }
 
     public let items: [Item]
-    /// Folded, singular word -> catalog category.
-    private let categoryWords: [String: String]
-    /// Each product's significant words (folded, singular), with its index in `items`.
-    private let productWords: [(words: [String], index: Int)]
 
+    /// Every word the catalog knows (category names, synonyms, words of product names), folded and
+    /// singular; a word's ID is its index.
+    private let vocabulary: [String]
+    private let vocabularyBytes: [[UInt8]]
+    private let wordIDs: [String: Int]
+    /// Word IDs by length in bytes, for the typo search.
+    private let wordsByLength: [Int: [Int]]
+    /// Word ID -> the category it stands for.
+    private let categoryOfWord: [Int: String]
     /// Category words learned from product names: matched with typos only when six letters or longer,
     /// so that "loves" is not read as "gloves".
-    private let learnedWords: Set<String>
-    /// Folded, singular words that end a product's name ("shoe", "watch", "backpack"): a customer who
-    /// says "my watch" names a kind of product.
-    private let productKinds: Set<String>
+    private let learnedWords: Set<Int>
+    /// Word IDs that end a product's name ("shoe", "watch", "backpack"): a customer who says "my watch"
+    /// names a kind of product.
+    private let productKinds: Set<Int>
+    /// Each product's significant word IDs, by index in `items`.
+    private let productWords: [[Int]]
 
     public init(_ items: [Item]) {
         self.items = items
-        let productWords = items.indices.map { index in
-            let significant = Tokenizer().tokenize(items[index].name)
+        var vocabulary: [String] = []
+        var ids: [String: Int] = [:]
+        func id(_ word: String) -> Int {
+            if let known = ids[word] { return known }
+            ids[word] = vocabulary.count
+            vocabulary.append(word)
+            return vocabulary.count - 1
+        }
+        let tokenizer = Tokenizer()
+        let productWords = items.map { item in
+            tokenizer.tokenize(item.name)
                 .filter { $0.kind == .word && $0.text.count >= 3 && !Self.stopWords.contains($0.text) }
-                .map { Self.singular($0.text) }
-            return (words: significant, index: index)
+                .map { id(Self.singular($0.text)) }
         }
-        var words: [String: String] = [:]
+        var categories: [Int: String] = [:]
         func learn(_ word: String, _ category: String) {
-            if words[word] == nil { words[word] = category }
+            let wordID = id(word)
+            if categories[wordID] == nil { categories[wordID] = category }
         }
-        let categories = Set(items.map(\.category))
-        for category in categories.sorted() {
+        for category in Set(items.map(\.category)).sorted() {
             let folded = Tokenizer.fold(category)
-            words[Self.singular(folded)] = category
+            categories[id(Self.singular(folded))] = category
             for part in folded.split(whereSeparator: { !$0.isLetter }) where part.count >= 3 {
                 learn(Self.singular(String(part)), category)
             }
@@ -61,30 +78,25 @@ public struct ProductCatalog: Sendable {
         // The catalog teaches the rest: a word that appears in product names mostly of one category
         // ("watch", "backpack", "yoga") stands for that category; "running" (as many shoes as apparel)
         // does not.
-        var counts: [String: [String: Int]] = [:]
-        for (nameWords, index) in productWords {
-            for word in Set(nameWords) { counts[word, default: [:]][items[index].category, default: 0] += 1 }
+        var counts: [Int: [String: Int]] = [:]
+        for (index, words) in productWords.enumerated() {
+            for word in Set(words) { counts[word, default: [:]][items[index].category, default: 0] += 1 }
         }
-        var learned: Set<String> = []
-        for (word, byCategory) in counts.sorted(by: { $0.key < $1.key }) {
+        var learned: Set<Int> = []
+        for (word, byCategory) in counts.sorted(by: { $0.key < $1.key }) where categories[word] == nil {
             let ranked = byCategory.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            guard let top = ranked.first, ranked.count == 1 || top.value > ranked[1].value, words[word] == nil
-            else { continue }
-            words[word] = top.key
+            guard let top = ranked.first, ranked.count == 1 || top.value > ranked[1].value else { continue }
+            categories[word] = top.key
             learned.insert(word)
         }
+        self.vocabulary = vocabulary
+        vocabularyBytes = vocabulary.map { Array($0.utf8) }
+        wordIDs = ids
+        wordsByLength = Dictionary(grouping: vocabulary.indices, by: { vocabulary[$0].utf8.count })
+        categoryOfWord = categories
         learnedWords = learned
-        categoryWords = words
+        productKinds = Set(productWords.compactMap(\.last))
         self.productWords = productWords
-        productKinds = Set(productWords.compactMap(\.words.last))
-    }
-
-    /// The kind of product a folded word names ("headphones" -> "headphone"), forgiving small typos.
-    func productKind(forWord word: String) -> String? {
-        let singular = Self.singular(word)
-        if productKinds.contains(singular) { return singular }
-        guard word.count >= 6, !Self.neverFuzzy.contains(singular) else { return nil }
-        return productKinds.sorted().first { Self.isClose(singular, $0) }
     }
 
     /// The empty catalog: no categories or products are recognised.
@@ -95,69 +107,78 @@ public struct ProductCatalog: Sendable {
         items.first { $0.sku == sku }
     }
 
-    /// The category that a folded word stands for, forgiving plurals, synonyms and small typos.
-    func category(forWord word: String) -> String? {
-        let singular = Self.singular(word)
-        if let exact = categoryWords[singular] { return exact }
-        guard word.count >= 5, !Self.neverFuzzy.contains(singular) else { return nil }
-        var best: (distance: Int, category: String)?
-        let limit = Self.allowedEdits(word)
-        for (known, category) in categoryWords where abs(known.count - singular.count) <= 2 {
-            if word.count < 6, learnedWords.contains(known) { continue }
-            // "sheos" is a typo of the plural: compare the word as typed with both forms.
-            let distance = min(
-                Self.editDistance(known, singular, limit: limit), Self.editDistance(known + "s", word, limit: limit))
-            if distance <= limit, distance < (best?.distance ?? .max) {
-                best = (distance, category)
-            }
-        }
-        return best?.category
+    /// What a customer's words say about the catalog.
+    struct Reading: Equatable {
+        /// The category of the first word that names one.
+        var category: String?
+        /// The product whose name the words mention best.
+        var product: Item?
+        /// The first word (as typed, folded) that names a kind of product.
+        var productKind: String?
     }
 
-    /// The product whose name the words mention best: all of its significant words when it has one or
-    /// two, all but one when it has more. Ties go to the product with more matched words.
-    func product(mentionedIn words: [String]) -> Item? {
-        let singulars = words.map(Self.singular)
-        // The best product is the one whose name is most completely mentioned, then the longer name.
+    /// Reads folded words: each is matched once against the vocabulary (exactly, as a singular, or
+    /// within a typo), then categories, kinds and product names are looked up by word ID.
+    func read(_ words: [String]) -> Reading {
+        var reading = Reading()
+        guard !vocabulary.isEmpty else { return reading }
+        var mentioned: Set<Int> = []
+        for word in words where !word.isEmpty {
+            let matches = self.matches(word)
+            mentioned.formUnion(matches)
+            if reading.category == nil, let category = matches.lazy.compactMap({ categoryOfWord[$0] }).first {
+                reading.category = category
+            }
+            if reading.productKind == nil, matches.contains(where: productKinds.contains) {
+                reading.productKind = word
+            }
+        }
+        // The best product is the one whose name is most completely mentioned: all of its significant
+        // words when it has one or two, all but one when it has more; then the one with more words matched.
         var best: (share: Double, matched: Int, index: Int)?
-        for (nameWords, index) in productWords where !nameWords.isEmpty {
-            let matched = nameWords.filter { nameWord in
-                singulars.contains { Self.isClose($0, nameWord) }
-            }.count
+        for (index, nameWords) in productWords.enumerated() where !nameWords.isEmpty {
+            let matched = nameWords.reduce(0) { $0 + (mentioned.contains($1) ? 1 : 0) }
             let needed = nameWords.count <= 2 ? nameWords.count : nameWords.count - 1
             guard matched >= needed, matched >= 2 || nameWords.count == 1 else { continue }
             let share = Double(matched) / Double(nameWords.count)
             if let current = best, (current.share, current.matched) >= (share, matched) { continue }
             best = (share, matched, index)
         }
-        return best.map { items[$0.index] }
+        reading.product = best.map { items[$0.index] }
+        if reading.product != nil { reading.productKind = nil }
+        return reading
     }
 
-    private static func isClose(_ word: String, _ known: String) -> Bool {
-        if word == known { return true }
-        guard word.count >= 5, !neverFuzzy.contains(word), abs(word.count - known.count) <= 2 else { return false }
-        return editDistance(word, known, limit: allowedEdits(word)) <= allowedEdits(word)
-    }
-
-    private static func allowedEdits(_ word: String) -> Int {
-        word.count >= 9 ? 2 : 1
-    }
-
-    /// "shoes" -> "shoe", "accessories" -> "accessory", "boxes" -> "box"; short words stay as they are.
-    static func singular(_ word: String) -> String {
-        guard word.count > 3 else { return word }
-        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
-        for suffix in ["sses", "shes", "ches", "xes"] where word.hasSuffix(suffix) {
-            return String(word.dropLast(2))
+    /// The vocabulary IDs a folded word matches: itself or its singular exactly, else the words within a
+    /// typo (one edit from five letters, two from nine; catalog-learned words only from six letters).
+    private func matches(_ word: String) -> [Int] {
+        let singular = Self.singular(word)
+        if let exact = wordIDs[singular] ?? wordIDs[word] { return [exact] }
+        guard word.utf8.count >= 5, !Self.neverFuzzy.contains(singular) else { return [] }
+        let limit = word.utf8.count >= 9 ? 2 : 1
+        let typed = Array(word.utf8), single = Array(singular.utf8)
+        var found: [Int] = []
+        for length in (single.count - limit)...(typed.count + limit) {
+            for candidate in wordsByLength[length] ?? [] {
+                if typed.count < 6, learnedWords.contains(candidate) { continue }
+                let known = vocabularyBytes[candidate]
+                // "sheos" is a typo of the plural: compare the word as typed with both forms.
+                if Self.editDistance(known, single, limit: limit) <= limit
+                    || Self.editDistance(known + [UInt8(ascii: "s")], typed, limit: limit) <= limit {
+                    found.append(candidate)
+                }
+            }
         }
-        if word.hasSuffix("ss") || word.hasSuffix("us") { return word }
-        if word.hasSuffix("s") { return String(word.dropLast()) }
-        return word
+        return found
     }
 
     /// Damerau-Levenshtein distance (adjacent transpositions count one edit), cut off above `limit`.
     static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a.utf8), b = Array(b.utf8)
+        editDistance(Array(a.utf8), Array(b.utf8), limit: limit)
+    }
+
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var previousPrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
@@ -178,6 +199,18 @@ public struct ProductCatalog: Sendable {
             (previousPrevious, previous, current) = (previous, current, previousPrevious)
         }
         return previous[b.count]
+    }
+
+    /// "shoes" -> "shoe", "accessories" -> "accessory", "boxes" -> "box"; short words stay as they are.
+    static func singular(_ word: String) -> String {
+        guard word.count > 3 else { return word }
+        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        for suffix in ["sses", "shes", "ches", "xes"] where word.hasSuffix(suffix) {
+            return String(word.dropLast(2))
+        }
+        if word.hasSuffix("ss") || word.hasSuffix("us") { return word }
+        if word.hasSuffix("s") { return String(word.dropLast()) }
+        return word
     }
 
     /// Everyday words of five letters or more that must never be read as a typo of a catalog word.

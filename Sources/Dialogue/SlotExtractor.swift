@@ -32,14 +32,7 @@ public struct SlotExtractor: Sendable {
                 } else if slots.orderID == nil, isOrderNumber(at: index, in: tokens) {
                     slots.orderID = token.text
                 }
-            case .word:
-                if slots.category == nil, let category = catalog.category(forWord: token.text) {
-                    slots.category = category
-                }
-                if slots.productKind == nil, catalog.productKind(forWord: token.text) != nil {
-                    slots.productKind = token.text
-                }
-            case .emoji, .punctuation:
+            case .word, .emoji, .punctuation:
                 break
             }
         }
@@ -48,11 +41,10 @@ public struct SlotExtractor: Sendable {
                 word.contains("@") && word.count > 1
             }
         }
-        if let product = catalog.product(mentionedIn: words.filter { !$0.isEmpty }) {
-            slots.productSKU = product.sku
-            slots.productKind = nil
-            if slots.category == nil { slots.category = product.category }
-        }
+        let reading = catalog.read(tokens.lazy.filter { $0.kind == .word }.map(\.text))
+        slots.category = reading.category ?? reading.product?.category
+        slots.productSKU = reading.product?.sku
+        slots.productKind = reading.productKind
         slots.references = references(in: words)
         return slots
     }
