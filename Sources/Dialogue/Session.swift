@@ -1,4 +1,5 @@
 import Foundation
+import Sentiment
 import TextKit
 
 /// One conversation: understands each turn, runs the state machine, performs its store actions and
@@ -68,7 +69,7 @@ public final class Session {
         guard !text.isEmpty else {
             replies.append(render(.emptyInput, [:], using: &generator))
             let result = TurnResult(
-                replies: replies, intent: "out_of_scope", confidence: 0, sentiment: TurnSentiment(compound: 0),
+                replies: replies, intent: "out_of_scope", confidence: 0, sentiment: .neutral,
                 slots: [:], actions: [], state: machine.stateName, ended: machine.isEnded)
             log(result, text: text)
             return result
@@ -77,7 +78,7 @@ public final class Session {
         let tokens = tokenizer.tokenize(text)
         let slots = extractor.extract(from: tokens, text: text)
         let (intent, confidence) = agent.classifier.intent(of: text)
-        let sentiment = agent.scorer.sentiment(of: text)
+        let sentiment = agent.scorer.score(text)
         let turn = UnderstoodTurn(
             text: text, intent: intent, confidence: confidence, sentiment: sentiment.compound, slots: slots)
 

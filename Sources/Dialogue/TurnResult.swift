@@ -1,3 +1,5 @@
+import Sentiment
+
 /// Everything one customer turn produced: what the agent said and how it understood the turn.
 public struct TurnResult: Sendable {
     /// The agent's messages, in order; transcripts join them with one space.
@@ -5,7 +7,7 @@ public struct TurnResult: Sendable {
     /// The intent the turn was taken as (`out_of_scope` on fallback).
     public var intent: String
     public var confidence: Double
-    public var sentiment: TurnSentiment
+    public var sentiment: SentimentScore
     /// Slots filled by this turn: `order_id`, `email`, `category`, `product`, `budget`.
     public var slots: [String: String]
     /// Store actions that ran this turn: `lookup_order`, `recommend_products`, `log_complaint`, `handoff`.
@@ -16,7 +18,7 @@ public struct TurnResult: Sendable {
     public var ended: Bool
 
     public init(
-        replies: [String], intent: String, confidence: Double, sentiment: TurnSentiment, slots: [String: String],
+        replies: [String], intent: String, confidence: Double, sentiment: SentimentScore, slots: [String: String],
         actions: [String], state: String, ended: Bool
     ) {
         self.replies = replies

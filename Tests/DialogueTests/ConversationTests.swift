@@ -136,7 +136,7 @@ final class ConversationTests: XCTestCase {
             alice,
             "This is the worst service ever. It's unacceptable, I've been waiting for weeks and nobody answers my emails!!!")
         XCTAssertEqual(complaint.result.actions, ["log_complaint"])
-        XCTAssertEqual(complaint.result.sentiment.label, "negative")
+        XCTAssertEqual(complaint.result.sentiment.label, .negative)
         XCTAssertTrue(complaint.reply.contains("urgent"), complaint.reply)
         XCTAssertTrue(complaint.reply.contains("person will follow up"), complaint.reply)
         let stored = try XCTUnwrap(store.complaints().first)

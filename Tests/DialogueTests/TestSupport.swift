@@ -1,5 +1,7 @@
 import Dialogue
 import Foundation
+import Intents
+import Sentiment
 
 /// A small shop in the shape of the demo data: enough products, customers and orders to drive every flow.
 enum TestShop {
@@ -117,14 +119,14 @@ struct KeywordClassifier: TurnClassifier {
 
 /// A sentiment scorer that reads a few words, for the same reason.
 struct KeywordScorer: TurnSentimentScorer {
-    func sentiment(of text: String) -> TurnSentiment {
+    func score(_ text: String) -> SentimentScore {
         let lower = text.lowercased()
         if ["furious", "worst", "unacceptable", "disgusting", "terrible", "useless"].contains(where: lower.contains) {
-            return TurnSentiment(compound: -0.8)
+            return SentimentScore(compound: -0.8, contributions: [])
         }
-        if ["broken", "bad", "late", "annoyed"].contains(where: lower.contains) { return TurnSentiment(compound: -0.3) }
-        if ["thanks", "great", "love"].contains(where: lower.contains) { return TurnSentiment(compound: 0.6) }
-        return TurnSentiment(compound: 0)
+        if ["broken", "bad", "late", "annoyed"].contains(where: lower.contains) { return SentimentScore(compound: -0.3, contributions: []) }
+        if ["thanks", "great", "love"].contains(where: lower.contains) { return SentimentScore(compound: 0.6, contributions: []) }
+        return SentimentScore(compound: 0, contributions: [])
     }
 }
 
@@ -133,7 +135,25 @@ let testNow = Date(timeIntervalSince1970: 1_795_435_200)
 
 /// The agent the end-to-end conversations use.
 enum TestAgent {
+    /// The classifier trained on the repository's intents/ and the bundled sentiment lexicon: what
+    /// customers meet. Trained once per test run.
     static func make(intents: URL) throws -> Agent {
-        Agent(classifier: KeywordClassifier(), scorer: KeywordScorer())
+        try cache.agent(intents)
+    }
+
+    private static let cache = Cache()
+
+    private final class Cache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var agent: Agent?
+
+        func agent(_ intents: URL) throws -> Agent {
+            lock.lock()
+            defer { lock.unlock() }
+            if let agent { return agent }
+            let trained = Agent(classifier: try IntentClassifier.train(on: TrainingSet.load(from: intents)))
+            agent = trained
+            return trained
+        }
     }
 }
