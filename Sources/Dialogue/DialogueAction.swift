@@ -99,6 +99,9 @@ public enum ReplyKey: String, Sendable, Equatable, CaseIterable {
     case cancelled = "cancelled"
     case nothingToCancel = "nothing_to_cancel"
     case resuming = "resuming"
+    case resumeOrderNumber = "resume_order_number"
+    case resumeEmail = "resume_email"
+    case resumeComplaintDetails = "resume_complaint_details"
     case droppedFlow = "dropped_flow"
 
     case offerHandoffStuck = "offer_handoff_stuck"

@@ -279,6 +279,17 @@ public struct DialogueStateMachine: Sendable {
     /// Intents answered in one reply, after which a pending question is asked again.
     private static let smallTalkIntents: Set<String> = ["greet", "thanks", "help"]
 
+    /// Below this confidence a turn that does not answer the pending question is taken as a failed try
+    /// ("i dont know" may look like `help`), not as a question from another flow.
+    public static let digressionConfidence = 0.75
+
+    /// True when a turn that did not answer the pending question asks something else instead.
+    private func isDigression(_ intent: String, _ turn: UnderstoodTurn) -> Bool {
+        let asksElse = Self.flowIntents.contains(intent) && intent != "order_status" || Self.smallTalkIntents.contains(intent)
+        // An intent the slots decided (out_of_scope turned recommend_products) counts; the classifier's own needs confidence.
+        return asksElse && (intent != turn.intent || turn.confidence >= Self.digressionConfidence)
+    }
+
     private mutating func answer(_ question: Question, with turn: UnderstoodTurn, intent: String) -> [DialogueAction] {
         let slots = turn.slots
         // Leaving: these win over any detail the turn also holds.
@@ -300,7 +311,7 @@ public struct DialogueStateMachine: Sendable {
                 lastIntent = "order_status"
                 return startOrderStatus(turn, resume: nil, failures: failures)
             }
-            if Self.flowIntents.contains(intent) && intent != "order_status" || Self.smallTalkIntents.contains(intent) {
+            if isDigression(intent, turn) {
                 return start(intent, turn, resume: question)
             }
             if intent == "provide_email", customer == nil, let email = slots.email {
@@ -318,13 +329,13 @@ public struct DialogueStateMachine: Sendable {
                 state = .asking(.email(orderID: newOrder, failures: 0))
                 return [.reply(.askEmail, ["order_id": newOrder])]
             }
-            if Self.flowIntents.contains(intent) && intent != "order_status" || Self.smallTalkIntents.contains(intent) {
+            if isDigression(intent, turn) {
                 return start(intent, turn, resume: question)
             }
             return failedTry(at: question, failures: failures + 1, malformedEmail: slots.malformedEmail)
 
         case let .complaintDetails(opening, orderID, failures):
-            if Self.smallTalkIntents.contains(intent), Self.wordCount(turn.text) <= 3 {
+            if Self.smallTalkIntents.contains(intent), isDigression(intent, turn), Self.wordCount(turn.text) <= 3 {
                 return start(intent, turn, resume: question)
             }
             if Self.wordCount(turn.text) < 2 {
@@ -569,11 +580,12 @@ public struct DialogueStateMachine: Sendable {
         return [.reply(.droppedFlow, ["flow": Self.flowName(resume)])] + actions
     }
 
+    /// The question asked again after a digression.
     private static func ask(_ question: Question) -> DialogueAction {
         switch question {
-        case .orderNumber: .reply(.askOrderNumber, [:])
-        case let .email(orderID, _): .reply(.askEmail, ["order_id": orderID])
-        case .complaintDetails: .reply(.askComplaintDetails, [:])
+        case .orderNumber: .reply(.resumeOrderNumber, [:])
+        case let .email(orderID, _): .reply(.resumeEmail, ["order_id": orderID])
+        case .complaintDetails: .reply(.resumeComplaintDetails, [:])
         case .handoff: .reply(.offerHandoffStuck, [:])
         }
     }

@@ -184,8 +184,15 @@ final class DialogueStateMachineTests: XCTestCase {
         _ = machine.receive(turn("where's my order", "order_status"))
         XCTAssertEqual(
             machine.receive(turn("what can you do?", "help")),
-            [.reply(.help, [:]), .reply(.resuming, ["flow": "your order question"]), .reply(.askOrderNumber, [:])])
+            [.reply(.help, [:]), .reply(.resuming, ["flow": "your order question"]), .reply(.resumeOrderNumber, [:])])
         XCTAssertEqual(machine.stateName, "awaiting_order_number")
+    }
+
+    func testAnUnsureGuessAtAnotherIntentIsAFailedTryNotADigression() {
+        var machine = DialogueStateMachine(customer: alice)
+        _ = machine.receive(turn("where's my order", "order_status"))
+        let unsure = UnderstoodTurn(text: "i dont know", intent: "help", confidence: 0.6)
+        XCTAssertEqual(machine.receive(unsure), [.reply(.askOrderNumberAgain, [:])])
     }
 
     func testAnotherFlowMidWayRunsAndThenThePendingQuestionResumes() {
@@ -199,7 +206,7 @@ final class DialogueStateMachineTests: XCTestCase {
         XCTAssertEqual(machine.recommendationsFound([product]), [
             .reply(.recommendations, ["category": "shoes", "list": "Canvas Sneakers ($49.99, popular)"]),
             .reply(.resuming, ["flow": "your order question"]),
-            .reply(.askOrderNumber, [:]),
+            .reply(.resumeOrderNumber, [:]),
         ])
         XCTAssertEqual(machine.stateName, "awaiting_order_number")
     }
