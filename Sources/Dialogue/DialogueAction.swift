@@ -75,6 +75,7 @@ public enum ReplyKey: String, Sendable, Equatable, CaseIterable {
     case askEmailAgain = "ask_email_again"
     case malformedEmail = "malformed_email"
     case emailNotNeeded = "email_not_needed"
+    case emailNotNeededForOrder = "email_not_needed_for_order"
     case emailNoted = "email_noted"
     case orderNotFound = "order_not_found"
     case orderNotFoundAnonymous = "order_not_found_anonymous"
@@ -98,6 +99,7 @@ public enum ReplyKey: String, Sendable, Equatable, CaseIterable {
 
     case cancelled = "cancelled"
     case nothingToCancel = "nothing_to_cancel"
+    case cannotCancelOrders = "cannot_cancel_orders"
     case resuming = "resuming"
     case resumeOrderNumber = "resume_order_number"
     case resumeEmail = "resume_email"

@@ -314,6 +314,9 @@ public struct DialogueStateMachine: Sendable {
             if isDigression(intent, turn) {
                 return start(intent, turn, resume: question)
             }
+            if intent == "provide_email", customer != nil, slots.email != nil {
+                return [.reply(.emailNotNeededForOrder, [:])]
+            }
             if intent == "provide_email", customer == nil, let email = slots.email {
                 memory.offeredEmail = email
                 return [.reply(.emailNoted, [:]), .reply(.askOrderNumber, [:])]
@@ -374,7 +377,9 @@ public struct DialogueStateMachine: Sendable {
             state = .ended
             return [.reply(.goodbye, [:])]
         case "cancel":
-            actions = [.reply(.nothingToCancel, [:])]
+            // "cancel my order 10023" is not a flow to leave: orders are cancelled by people.
+            let aboutAnOrder = turn.slots.orderID != nil || turn.text.lowercased().contains("order")
+            actions = [.reply(aboutAnOrder ? .cannotCancelOrders : .nothingToCancel, [:])]
         case "greet":
             actions = [.reply(.greet, [:])]
         case "thanks":

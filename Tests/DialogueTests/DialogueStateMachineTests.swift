@@ -179,6 +179,22 @@ final class DialogueStateMachineTests: XCTestCase {
         XCTAssertEqual(machine.receive(turn("forget it", "cancel")), [.reply(.cancelled, ["flow": "your complaint"])])
     }
 
+    func testCancellingAnOrderIsNotLeavingAFlow() {
+        var machine = DialogueStateMachine(customer: alice)
+        XCTAssertEqual(
+            machine.receive(turn("cancel my order 10023", "cancel", Slots(orderID: "10023"))),
+            [.reply(.cannotCancelOrders, [:])])
+    }
+
+    func testASignedInCustomerIsToldTheirEmailIsNotNeeded() {
+        var machine = DialogueStateMachine(customer: alice)
+        _ = machine.receive(turn("where's my order", "order_status"))
+        XCTAssertEqual(
+            machine.receive(turn("my email is alice@example.com", "provide_email", Slots(email: "alice@example.com"))),
+            [.reply(.emailNotNeededForOrder, [:])])
+        XCTAssertEqual(machine.stateName, "awaiting_order_number")
+    }
+
     func testSmallTalkMidFlowIsAnsweredAndTheQuestionAskedAgain() {
         var machine = DialogueStateMachine(customer: alice)
         _ = machine.receive(turn("where's my order", "order_status"))
