@@ -123,9 +123,12 @@ public final class Session {
 
     // MARK: - Helpers
 
+    /// A reply in words. Facts come from the CRM, whose text fields anyone with write access could fill,
+    /// so the reply is made terminal-safe as a whole (SPEC §7), which costs a scan when nothing is wrong.
     private func render(_ key: ReplyKey, _ facts: ReplyFacts, using generator: inout SplitMix64) -> String {
-        if nameFacts.isEmpty { return agent.templates.render(key, facts: facts, using: &generator) }
-        return agent.templates.render(key, facts: facts.merging(nameFacts) { fact, _ in fact }, using: &generator)
+        let allFacts = nameFacts.isEmpty ? facts : facts.merging(nameFacts) { fact, _ in fact }
+        let reply = agent.templates.render(key, facts: allFacts, using: &generator)
+        return TerminalText.needsSanitizing(reply) ? TerminalText.sanitized(reply) : reply
     }
 
     private func log(_ result: TurnResult, text: String) {

@@ -96,6 +96,14 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(session.respond(to: "\u{0}\u{7F}").intent, "out_of_scope")
     }
 
+    func testStoredTextWithEscapesIsNotPrintedRaw() {
+        let records = FakeRecords()
+        records.customers["C1001"]?.name = "\u{1B}]0;owned\u{07}Alice\u{1B}[2J Chen"
+        let session = session("C1001", records: records)
+        let greeting = reply(session.respond(to: "hello"))
+        XCTAssertFalse(greeting.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, greeting)
+    }
+
     func testCardNumbersAreMaskedBeforeTheyAreStoredOrLogged() {
         let records = FakeRecords()
         let session = session("C1001", records: records)
