@@ -1,0 +1,24 @@
+import Intents
+import Sentiment
+
+/// What every session shares: the classifier, the sentiment scorer and the reply templates.
+/// Immutable and `Sendable`, so parallel transcript runs can share one.
+public struct Agent: Sendable {
+    public let classifier: any TurnClassifier
+    public let scorer: any TurnSentimentScorer
+    public let templates: ReplyTemplates
+
+    /// The agent on the trained classifier and the bundled sentiment lexicon.
+    public init(classifier: IntentClassifier, scorer: SentimentScorer = .standard, templates: ReplyTemplates = .standard) {
+        self.classifier = classifier
+        self.scorer = scorer
+        self.templates = templates
+    }
+
+    /// The agent on any classifier and scorer (tests use fixed ones).
+    public init(classifier: any TurnClassifier, scorer: any TurnSentimentScorer, templates: ReplyTemplates = .standard) {
+        self.classifier = classifier
+        self.scorer = scorer
+        self.templates = templates
+    }
+}
