@@ -1,9 +1,8 @@
 import Foundation
 
-/// The seam between the runner and the agent under test: the runner knows transcripts, checks and
-/// reports; an agent knows how to open a fresh conversation on a fixture. `DialogueAgent` is the real
-/// one; tests of the runner use small scripted ones, so a runner bug and an agent bug never mix.
-public protocol TranscriptAgent: Sendable {
+/// Where transcripts' fixtures come from: loads a fixture file and knows its customers. Split from
+/// `TranscriptAgent` so that `validate` checks fixtures and customers without training a classifier.
+public protocol TranscriptFixtureLoader: Sendable {
     /// The CRM data of a fixture, loaded once per run and shared by every transcript that names it.
     associatedtype FixtureData: Sendable
 
@@ -12,7 +11,12 @@ public protocol TranscriptAgent: Sendable {
 
     /// True when `customerID` is a customer of `fixture` (nil: the data used when no fixture is named).
     func knowsCustomer(_ customerID: String, in fixture: FixtureData?) -> Bool
+}
 
+/// The seam between the runner and the agent under test: the runner knows transcripts, checks and
+/// reports; an agent knows how to open a fresh conversation on a fixture. `DialogueTranscriptAgent` is
+/// the real one; tests of the runner use small scripted ones, so a runner bug and an agent bug never mix.
+public protocol TranscriptAgent: TranscriptFixtureLoader {
     /// Opens one conversation, isolated from every other: its own database loaded from `fixture`, the
     /// customer signed in (nil: anonymous), the clock stopped at `now`, randomness seeded with `seed`.
     func startConversation(fixture: FixtureData?, customerID: String?, now: Date, seed: UInt64) throws

@@ -31,41 +31,7 @@ public struct TranscriptRunner<Agent: TranscriptAgent>: Sendable {
     /// Loads each fixture once and checks every `@customer` against its fixture. Throws every problem
     /// found (a missing or broken fixture, an unknown customer), each with its file and line.
     public func prepare(_ transcripts: [Transcript]) throws(TranscriptErrors) -> [Prepared] {
-        var fixtures: [URL: Result<Agent.FixtureData, TranscriptFixtureProblem>] = [:]
-        var errors: [TranscriptError] = []
-        var prepared: [Prepared] = []
-        for transcript in transcripts {
-            var data: Agent.FixtureData?
-            if let reference = transcript.fixture {
-                let loaded = fixtures[reference.url] ?? Result { () throws(TranscriptFixtureProblem) in
-                    guard FileManager.default.fileExists(atPath: reference.url.path) else {
-                        throw TranscriptFixtureProblem(message: "fixture '\(reference.written)' not found (\(reference.url.path))")
-                    }
-                    do {
-                        return try agent.loadFixture(at: reference.url)
-                    } catch {
-                        throw TranscriptFixtureProblem(message: "fixture '\(reference.written)' does not load: \(error)")
-                    }
-                }
-                fixtures[reference.url] = loaded
-                switch loaded {
-                case .success(let value):
-                    data = value
-                case .failure(let problem):
-                    errors.append(.fixture(file: transcript.file, line: reference.line ?? 1, message: problem.message))
-                    continue
-                }
-            }
-            if let customer = transcript.customer, !agent.knowsCustomer(customer.value, in: data) {
-                let source = transcript.fixture.map { "fixture '\($0.written)'" } ?? "the default CRM data"
-                errors.append(.fixture(file: transcript.file, line: customer.line,
-                                       message: "unknown customer '\(customer.value)': not in \(source)"))
-                continue
-            }
-            prepared.append(Prepared(transcript: transcript, fixture: data))
-        }
-        guard errors.isEmpty else { throw TranscriptErrors(errors) }
-        return prepared
+        try FixturePreparation.prepare(transcripts, loader: agent).map { Prepared(transcript: $0.transcript, fixture: $0.fixture) }
     }
 
     /// Prepares and runs `transcripts`, `jobs` at a time; the results keep the given order.
@@ -184,6 +150,53 @@ public struct TranscriptRunner<Agent: TranscriptAgent>: Sendable {
 
     static func actionList(_ actions: [String]) -> String {
         actions.isEmpty ? "none" : actions.joined(separator: ", ")
+    }
+}
+
+/// Loading transcripts' fixtures (each file once) and checking their customers, for the runner and `validate`.
+public enum FixturePreparation {
+    /// Loads each fixture once and checks every `@customer` against its fixture. Throws every problem
+    /// found (a missing or broken fixture, an unknown customer), each with its file and line.
+    public static func prepare<Loader: TranscriptFixtureLoader>(
+        _ transcripts: [Transcript], loader: Loader
+    ) throws(TranscriptErrors) -> [(transcript: Transcript, fixture: Loader.FixtureData?)] {
+        var fixtures: [URL: Result<Loader.FixtureData, TranscriptFixtureProblem>] = [:]
+        var errors: [TranscriptError] = []
+        var prepared: [(transcript: Transcript, fixture: Loader.FixtureData?)] = []
+        for transcript in transcripts {
+            var data: Loader.FixtureData?
+            if let reference = transcript.fixture {
+                let loaded = fixtures[reference.url] ?? Result { () throws(TranscriptFixtureProblem) in
+                    guard FileManager.default.fileExists(atPath: reference.url.path) else {
+                        throw TranscriptFixtureProblem(message: "fixture '\(reference.written)' not found (\(reference.url.path))")
+                    }
+                    do {
+                        return try loader.loadFixture(at: reference.url)
+                    } catch {
+                        // The fixture's own error names its file and entry; keep it on this one line.
+                        let reason = String(describing: error).replacingOccurrences(of: ": error: ", with: ": ")
+                        throw TranscriptFixtureProblem(message: "fixture '\(reference.written)' does not load: \(reason)")
+                    }
+                }
+                fixtures[reference.url] = loaded
+                switch loaded {
+                case .success(let value):
+                    data = value
+                case .failure(let problem):
+                    errors.append(.fixture(file: transcript.file, line: reference.line ?? 1, message: problem.message))
+                    continue
+                }
+            }
+            if let customer = transcript.customer, !loader.knowsCustomer(customer.value, in: data) {
+                let source = transcript.fixture.map { "fixture '\($0.written)'" } ?? "the default CRM data"
+                errors.append(.fixture(file: transcript.file, line: customer.line,
+                                       message: "unknown customer '\(customer.value)': not in \(source)"))
+                continue
+            }
+            prepared.append((transcript, data))
+        }
+        guard errors.isEmpty else { throw TranscriptErrors(errors) }
+        return prepared
     }
 }
 

@@ -157,3 +157,18 @@ final class TranscriptRunnerTests: XCTestCase {
         XCTAssertEqual(parallel.passed, 171)
     }
 }
+
+final class TranscriptBenchmarkTests: XCTestCase {
+    func testGeneratedTranscriptsParseAndNameFixturesThatExist() throws {
+        let folder = try ScratchFolder()
+        try TranscriptBenchmark.generate(count: 25, in: folder.url)
+        let transcripts = try TranscriptSuite.load([folder.url.path])
+        XCTAssertEqual(transcripts.count, 25)
+        XCTAssertTrue(transcripts.allSatisfy { $0.turns.count == 6 })
+        let prepared = try TranscriptRunner(agent: ScriptedAgent(), jobs: 2).prepare(transcripts)
+        XCTAssertEqual(prepared.count, 25)
+        XCTAssertEqual(Set(transcripts.compactMap { $0.fixture?.url.lastPathComponent }).count, TranscriptBenchmark.fixtureCount)
+        let fixture = try JSONSerialization.jsonObject(with: Data(TranscriptBenchmark.fixture(3).utf8)) as? [String: Any]
+        XCTAssertEqual((fixture?["orders"] as? [Any])?.count, 6)
+    }
+}
