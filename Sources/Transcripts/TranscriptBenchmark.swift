@@ -23,12 +23,14 @@ public enum TranscriptBenchmark {
         public var failed: Int
         /// The first failure, if any, so a broken benchmark is noticed rather than timed.
         public var firstFailure: String?
+        /// Training the classifier, once, before the run (not part of `seconds`); set by the caller.
+        public var trainSeconds: Double?
 
         enum CodingKeys: String, CodingKey {
             case transcripts, turns, fixtures, jobs, seconds, passed, failed
             case parseSeconds = "parse_seconds", runSeconds = "run_seconds"
             case transcriptsPerSecond = "transcripts_per_second", turnsPerSecond = "turns_per_second"
-            case firstFailure = "first_failure"
+            case firstFailure = "first_failure", trainSeconds = "train_seconds"
         }
     }
 
