@@ -45,7 +45,10 @@ let package = Package(
         .testTarget(name: "TextKitTests", dependencies: ["TextKit"]),
         .testTarget(name: "IntentsTests", dependencies: ["Intents", "TextKit"]),
         .testTarget(name: "SentimentTests", dependencies: ["Sentiment"]),
-        .testTarget(name: "CRMTests", dependencies: ["CRM", "TextKit"]),
+        .testTarget(
+            name: "CRMTests",
+            dependencies: ["CRM", "TextKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "CRM", "Intents", "Sentiment"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "Dialogue", "CRM"]),
         .testTarget(name: "ConciergeTests", dependencies: ["concierge"]),

@@ -1,2 +1,0 @@
-// The CRM module: see STYLE.md for its place in the architecture.
-enum CRMModule {}
