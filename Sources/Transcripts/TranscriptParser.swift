@@ -47,7 +47,9 @@ public enum TranscriptParser {
     public static func parse(_ data: Data, file: String, directory: URL?) throws(TranscriptErrors) -> Transcript {
         var state = ParseState(file: file, directory: directory)
         var lineNumber = 0
-        for rawLine in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        // A UTF-8 byte order mark (some Windows editors write one) is not part of the first line.
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        for rawLine in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             var bytes = rawLine[...]
             if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }

@@ -138,6 +138,14 @@ final class TranscriptParserTests: XCTestCase {
         }
     }
 
+    func testAByteOrderMarkIsNotPartOfTheFirstLine() throws {
+        var data = Data([0xEF, 0xBB, 0xBF])
+        data.append(Data("@customer C1\r\n> hi\r\n".utf8))
+        let transcript = try TranscriptParser.parse(data, file: "t.dialogue", directory: nil)
+        XCTAssertEqual(transcript.customerID, "C1")
+        XCTAssertEqual(transcript.turns.map(\.text), ["hi"])
+    }
+
     func testEveryErrorOfAFileIsReported() {
         let text = "@today someday\n> hi\nnonsense\n= intent\n<~ (\n"
         XCTAssertThrowsError(try TranscriptParser.parse(text, file: "t.dialogue")) { error in
