@@ -6,6 +6,6 @@ struct Concierge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concierge",
         abstract: "A customer-service agent you talk to in a terminal.",
-        subcommands: [DB.self, Complaints.self, Recommend.self, Bench.self]
+        subcommands: [Sentiment.self, DB.self, Complaints.self, Recommend.self, Bench.self]
     )
 }

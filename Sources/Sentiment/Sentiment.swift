@@ -1,2 +1,0 @@
-// The Sentiment module: see STYLE.md for its place in the architecture.
-enum SentimentModule {}

@@ -1,0 +1,227 @@
+import Foundation
+
+/// Scores how a customer feels: a lexicon of valences and hand-built rules over it.
+///
+/// For a text with lexicon entries e₁…eₙ (words, phrases, emoticons, emoji), the raw score is
+///
+///     s = amp · Σᵢ mᵢ · v(eᵢ),    compound = s / √(s² + α)
+///
+/// where v is the lexicon valence and mᵢ the product of the rules that reach eᵢ: negation (×-0.7 within
+/// three words of not/never/n't/no/hardly, inside the clause), intensifiers and dampeners before it
+/// ("very" ×1.3, "slightly" ×0.5, decaying with distance), contrast (before "but"/"however" ×0.5, after
+/// ×1.4; a clause opened by "although" ×0.5), ALL CAPS among mixed case ×1.3, elongation ×1.2; and amp
+/// raises the whole sum for each "!" (up to 4) and for runs of "?". Because s is linear in the valences,
+/// the lexicon is learned through these same rules (scripts/sentiment/learn_lexicon.py).
+///
+/// A pure value: the same text always gets the same score, and one scorer can be shared by any thread.
+public struct SentimentScorer: Sendable {
+    public let lexicon: SentimentLexicon
+    private let scanner = SentimentScanner()
+    /// Every single word the scorer cares about, with what it knows of it: one hash lookup per word.
+    private let words: [String: WordInfo]
+
+    /// A word's valence and its role in the rules.
+    private struct WordInfo {
+        var valence: Double?
+        var startsPhrase = false
+        var role: SentimentRules.Role?
+        /// The second word of a two-word dampener ("kind of"): scale by first word.
+        var pairScales: [String: Double]?
+    }
+
+    /// The scorer with the bundled lexicon (an empty one, scoring everything neutral, if the bundle
+    /// were broken; `SentimentTests` checks it is not).
+    public static let standard = SentimentScorer(lexicon: (try? SentimentLexicon.bundled()) ?? SentimentLexicon([:]))
+
+    public init(lexicon: SentimentLexicon) {
+        self.lexicon = lexicon
+        var words: [String: WordInfo] = [:]
+        for (key, valence) in lexicon.valences where !key.utf8.contains(UInt8(ascii: " ")) {
+            words[key, default: WordInfo()].valence = valence
+        }
+        for start in lexicon.phraseStarts { words[start, default: WordInfo()].startsPhrase = true }
+        for (word, role) in SentimentRules.roles { words[word, default: WordInfo()].role = role }
+        for (second, firsts) in SentimentRules.pairScales { words[second, default: WordInfo()].pairScales = firsts }
+        self.words = words
+    }
+
+    /// The sentiment of `text`.
+    public func score(_ text: String) -> SentimentScore {
+        var contributions: [SentimentContribution] = []
+        let raw = rawScore(text) { token, weight in
+            contributions.append(SentimentContribution(token: token, weight: weight))
+        }
+        return SentimentScore(compound: Self.compound(raw), contributions: contributions)
+    }
+
+    /// The compound score of `text` alone, without collecting contributions (for bulk scoring).
+    public func compound(_ text: String) -> Double {
+        Self.compound(rawScore(text) { _, _ in })
+    }
+
+    static func compound(_ raw: Double) -> Double {
+        let value = raw / (raw * raw + SentimentRules.alpha).squareRoot()
+        // An overflowing sum (only from a hand-made lexicon with absurd values) saturates instead of NaN.
+        guard value.isFinite else { return raw > 0 ? 1 : raw < 0 ? -1 : 0 }
+        return min(1, max(-1, value))
+    }
+
+    // MARK: - The rules
+
+    /// A lexicon entry matched in the text: items `start..<end` (more than one for a phrase).
+    private struct Unit {
+        var start: Int
+        var end: Int
+        var key: String
+    }
+
+    private func rawScore(_ text: String, contribute: (String, Double) -> Void) -> Double {
+        let scanned = scanner.scan(text)
+        let items = scanned.items
+        let count = items.count
+        if count == 0 { return 0 }
+        var keys = [String]()
+        keys.reserveCapacity(count)
+        var infos = [WordInfo?](repeating: nil, count: count)
+        var mixedCase = false
+        for (index, item) in items.enumerated() {
+            var key = item.key
+            if item.kind == .word {
+                if !item.isCaps { mixedCase = true }
+                if item.isElongated { key = resolveElongated(key) }
+                infos[index] = words[key]
+            }
+            keys.append(key)
+        }
+
+        let units = matchPhrases(items, keys, infos)
+        var inPhrase = [Bool](repeating: false, count: count)
+        for unit in units where unit.end - unit.start > 1 {
+            for index in unit.start..<unit.end { inPhrase[index] = true }
+        }
+
+        // Each word's role; a two-word dampener ("kind of") acts from its second word.
+        var roles = [SentimentRules.Role?](repeating: nil, count: count)
+        for index in 0..<count {
+            guard let info = infos[index] else { continue }
+            roles[index] = info.role
+            if let pair = info.pairScales, index > 0, items[index - 1].kind == .word, let scale = pair[keys[index - 1]] {
+                var role = info.role ?? SentimentRules.Role()
+                role.scale = scale
+                roles[index] = role
+            }
+        }
+
+        // Contrast: the last "but"/"however" of each sentence splits it; a concessive clause is damped.
+        let sentences = (items.last?.sentence ?? 0) + 1
+        var contrastAt = [Int](repeating: -1, count: sentences)
+        var concessionOpensSentence = [Int](repeating: -1, count: sentences)  // clause number, or -1
+        var concessionClauses = Set<Int>()  // clause numbers run through the whole text, so they are unique
+        for index in 0..<count {
+            guard let role = roles[index] else { continue }
+            let item = items[index]
+            if role.isContrast {
+                contrastAt[item.sentence] = index
+            } else if role.isConcessive {
+                concessionClauses.insert(item.clause)
+                if index == 0 || items[index - 1].sentence != item.sentence {
+                    concessionOpensSentence[item.sentence] = item.clause
+                }
+            }
+        }
+
+        var amp = 1 + SentimentRules.exclamation * Double(min(scanned.exclamations, SentimentRules.maximumExclamations))
+        if scanned.questions >= 2 {
+            amp *= 1 + SentimentRules.questions * Double(min(scanned.questions, SentimentRules.maximumQuestions))
+        }
+
+        var raw = 0.0
+        for unit in units {
+            let valence: Double
+            if unit.end - unit.start > 1 {
+                valence = lexicon.valences[unit.key] ?? 0
+            } else if items[unit.start].kind == .word {
+                valence = infos[unit.start]?.valence ?? 0
+            } else {
+                valence = lexicon.valences[unit.key] ?? 0
+            }
+            if valence == 0 { continue }
+            let item = items[unit.start]
+            var weight = 1.0
+            if item.kind == .word {
+                weight = modifiers(at: unit.start, key: unit.key, items: items, keys: keys, roles: roles, inPhrase: inPhrase)
+                if item.isCaps && mixedCase { weight *= SentimentRules.caps }
+                if item.isElongated { weight *= SentimentRules.elongated }
+            }
+            let contrast = contrastAt[item.sentence]
+            if contrast >= 0 {
+                if unit.start < contrast {
+                    weight *= SentimentRules.beforeContrast
+                } else if unit.start > contrast {
+                    weight *= SentimentRules.afterContrast
+                }
+            }
+            if concessionClauses.contains(item.clause) {
+                weight *= SentimentRules.concession
+            } else if concessionOpensSentence[item.sentence] >= 0, item.clause > concessionOpensSentence[item.sentence] {
+                weight *= SentimentRules.afterContrast
+            }
+            let contribution = weight * amp * valence
+            raw += contribution
+            contribute(unit.key, contribution)
+        }
+        return raw
+    }
+
+    /// Negation and intensifiers in the few words before `start`, within its clause.
+    private func modifiers(
+        at start: Int, key: String, items: [SentimentItem], keys: [String], roles: [SentimentRules.Role?], inPhrase: [Bool]
+    ) -> Double {
+        var weight = 1.0
+        var negated = false
+        let clause = items[start].clause
+        for distance in 1...SentimentRules.window {
+            let index = start - distance
+            guard index >= 0, items[index].clause == clause, items[index].kind == .word, !inPhrase[index] else { break }
+            guard let role = roles[index] else { continue }
+            if role.isNegator { negated = true }
+            if role.scale != 0 { weight *= 1 + role.scale * SentimentRules.decay[distance - 1] }
+        }
+        // "no longer" negates what follows it, not "longer" itself.
+        if negated, !(start >= 1 && key == "longer" && keys[start - 1] == "no") {
+            weight *= SentimentRules.negation
+        }
+        return weight
+    }
+
+    /// Units in text order: the longest phrase starting at each item (within a clause), else the item.
+    private func matchPhrases(_ items: [SentimentItem], _ keys: [String], _ infos: [WordInfo?]) -> [Unit] {
+        var units: [Unit] = []
+        units.reserveCapacity(items.count)
+        var index = 0
+        while index < items.count {
+            var matched: Unit?
+            if infos[index]?.startsPhrase == true {
+                var length = min(lexicon.longestPhrase, items.count - index)
+                while length > 1, matched == nil {
+                    let span = index..<(index + length)
+                    if span.allSatisfy({ items[$0].kind == .word && items[$0].clause == items[index].clause }) {
+                        let candidate = keys[span].joined(separator: " ")
+                        if lexicon.valences[candidate] != nil { matched = Unit(start: index, end: index + length, key: candidate) }
+                    }
+                    length -= 1
+                }
+            }
+            let unit = matched ?? Unit(start: index, end: index + 1, key: keys[index])
+            units.append(unit)
+            index = unit.end
+        }
+        return units
+    }
+
+    /// "goood" → "good" (runs cut to two letters) when the lexicon knows it, else "god"-style runs of one.
+    private func resolveElongated(_ word: String) -> String {
+        let two = SentimentScanner.collapsed(word, keep: 2)
+        return words[two]?.valence != nil ? two : SentimentScanner.collapsed(word, keep: 1)
+    }
+}

@@ -1,0 +1,124 @@
+import XCTest
+@testable import Sentiment
+
+/// Each rule on its own, on a small hand-made lexicon so that no learned value blurs what is tested.
+final class SentimentRulesTests: XCTestCase {
+    private let scorer = SentimentScorer(lexicon: SentimentLexicon([
+        "good": 2, "bad": -2, "great": 3, "terrible": -3, "like": 1.5, "slow": -1,
+        "never arrived": -2.5, "still waiting": -2, "thanks for nothing": -3, "thanks": 1.5,
+        ":)": 2, ":(": -2, "😡": -3, "👍": 2,
+    ]))
+
+    private func compound(_ text: String) -> Double { scorer.score(text).compound }
+
+    func testLexiconWordsGiveTheirSign() {
+        XCTAssertGreaterThan(compound("this is good"), 0)
+        XCTAssertLessThan(compound("this is bad"), 0)
+        XCTAssertEqual(compound("where is my order"), 0)
+    }
+
+    func testNegationFlipsPolarity() {
+        for text in ["not good", "this is not good", "never good", "it isn't good", "it isnt good",
+                     "I don't like it", "I dont like it", "it is hardly good", "no good", "without good service"] {
+            XCTAssertLessThan(compound(text), 0, text)
+        }
+        XCTAssertGreaterThan(compound("not bad"), 0)
+        XCTAssertGreaterThan(compound("the service was not terrible"), 0)
+    }
+
+    func testNegationIsDampedNotMirrored() {
+        XCTAssertLessThan(abs(compound("not good")), abs(compound("good")))
+    }
+
+    func testNegationReachesThreeWordsWithinItsClause() {
+        XCTAssertLessThan(compound("not at all good"), 0)
+        XCTAssertGreaterThan(compound("not the one that is good"), 0, "four words away: out of reach")
+        XCTAssertGreaterThan(compound("not really, good"), 0, "a comma ends the clause")
+    }
+
+    func testPhrasesAreNotNegatedFromWithin() {
+        XCTAssertLessThan(compound("my parcel never arrived"), 0)
+        XCTAssertEqual(scorer.score("my parcel never arrived").contributions.map(\.token), ["never arrived"])
+        XCTAssertLessThan(compound("thanks for nothing"), 0)
+        XCTAssertLessThan(compound("I am still waiting"), 0)
+    }
+
+    func testButShiftsWeightToTheSecondClause() {
+        XCTAssertLessThan(compound("good but bad"), 0)
+        XCTAssertGreaterThan(compound("bad but good"), 0)
+        XCTAssertGreaterThan(compound("the box was bad, however the shoes are good"), 0)
+        XCTAssertGreaterThan(compound("it was slow but good"), 0)
+        // Contrast is per sentence: a "but" in the next sentence leaves this one alone.
+        XCTAssertEqual(scorer.score("good. bad but bad").contributions.first?.weight ?? 0, 2, accuracy: 1e-12)
+        let before = scorer.score("good but bad").contributions
+        XCTAssertEqual(before.map(\.token), ["good", "bad"])
+        XCTAssertLessThan(abs(before[0].weight), 2)
+        XCTAssertGreaterThan(abs(before[1].weight), 2)
+    }
+
+    func testAlthoughDampsTheConcededClause() {
+        XCTAssertGreaterThan(compound("although it was bad, it is good now"), 0)
+        XCTAssertLessThan(compound("although the staff were good, the delivery was bad"), 0)
+    }
+
+    func testCapsRaiseMagnitude() {
+        XCTAssertGreaterThan(compound("this is GOOD"), compound("this is good"))
+        XCTAssertLessThan(compound("this is BAD"), compound("this is bad"))
+        XCTAssertEqual(compound("THIS IS GOOD"), compound("this is good"), accuracy: 1e-12,
+                       "all-caps text has no emphasis to give")
+    }
+
+    func testExclamationMarksRaiseMagnitudeUpToFour() {
+        XCTAssertGreaterThan(compound("good!"), compound("good"))
+        XCTAssertGreaterThan(compound("good!!!"), compound("good!"))
+        XCTAssertLessThan(compound("bad!!!"), compound("bad"))
+        XCTAssertEqual(compound("good!!!!!!!!"), compound("good!!!!"), accuracy: 1e-12)
+        XCTAssertEqual(compound("!!!"), 0)
+    }
+
+    func testRepeatedQuestionMarksRaiseMagnitude() {
+        XCTAssertLessThan(compound("why is it so slow???"), compound("why is it so slow"))
+        XCTAssertEqual(compound("is it slow?"), compound("is it slow"), accuracy: 1e-12)
+    }
+
+    func testIntensifiersAndDampeners() {
+        XCTAssertGreaterThan(compound("very good"), compound("good"))
+        XCTAssertGreaterThan(compound("extremely good"), compound("very good"))
+        XCTAssertLessThan(compound("slightly good"), compound("good"))
+        XCTAssertLessThan(compound("kind of good"), compound("good"))
+        XCTAssertGreaterThan(compound("kind of good"), 0)
+        XCTAssertLessThan(compound("really bad"), compound("bad"))
+    }
+
+    func testElongatedWordsAreFoundAndEmphasised() {
+        XCTAssertGreaterThan(compound("goood"), compound("good"))
+        XCTAssertGreaterThan(compound("sooo good"), compound("good"))
+        XCTAssertLessThan(compound("baaaaad"), compound("bad"))
+    }
+
+    func testEmoticonsAndEmojiCount() {
+        XCTAssertGreaterThan(compound("ok :)"), 0)
+        XCTAssertGreaterThan(compound("thanks :-)."), compound("thanks"))
+        XCTAssertLessThan(compound("ok :("), 0)
+        XCTAssertLessThan(compound("my order 😡"), 0)
+        XCTAssertLessThan(compound("great 😡😡"), compound("great"))
+        XCTAssertGreaterThan(compound("👍"), 0)
+        XCTAssertGreaterThan(compound("👍🏽"), 0, "skin tones do not hide the emoji")
+        XCTAssertEqual(compound("http://example.com/a:/b"), 0, "no emoticon inside a URL")
+    }
+
+    func testCompoundStaysInRange() {
+        let shouting = String(repeating: "TERRIBLE terrible bad 😡 ", count: 200) + "!!!!!!"
+        let score = compound(shouting)
+        XCTAssertGreaterThanOrEqual(score, -1)
+        XCTAssertLessThan(score, -0.99)
+        XCTAssertLessThanOrEqual(compound(String(repeating: "great ", count: 500)), 1)
+    }
+
+    func testContributionsExplainTheScore() {
+        let score = scorer.score("the shoes are GREAT but delivery was slow")
+        XCTAssertEqual(score.contributions.map(\.token), ["great", "slow"])
+        let raw = score.contributions.reduce(0) { $0 + $1.weight }
+        XCTAssertEqual(score.compound, raw / (raw * raw + SentimentRules.alpha).squareRoot(), accuracy: 1e-12)
+    }
+}
