@@ -3,7 +3,9 @@ enum Contractions {
     /// The words a folded word stands for, or nil when it is not a contraction.
     static func expand(_ word: String) -> [String]? {
         if let whole = whole[word] { return whole }
-        guard word.contains("'") else { return nil }
+        // Bytes, not Foundation's `contains`: this runs for every word the classifier reads.
+        let apostrophe = word.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "'")) }
+        guard apostrophe ?? word.utf8.contains(UInt8(ascii: "'")) else { return nil }
         if word.hasSuffix("n't") {
             let base = String(word.dropLast(3))
             return [base.isEmpty ? "not" : base, "not"]
@@ -30,7 +32,7 @@ enum Contractions {
     ]
 
     /// Whole-word forms: the irregular ones, and apostrophe-less typing of the common ones.
-    private static let whole: [String: [String]] = [
+    static let whole: [String: [String]] = [
         "can't": ["can", "not"], "won't": ["will", "not"], "shan't": ["shall", "not"], "ain't": ["is", "not"],
         "let's": ["let", "us"],
         "cant": ["can", "not"], "wont": ["will", "not"], "dont": ["do", "not"], "didnt": ["did", "not"],

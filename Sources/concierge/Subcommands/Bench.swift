@@ -9,7 +9,7 @@ extension Concierge {
         static let configuration = CommandConfiguration(
             commandName: "bench",
             abstract: "Measure training, classification, sentiment, CRM, dialogue and transcript speed (JSON).",
-            subcommands: [BenchCRM.self, BenchSentiment.self]
+            subcommands: [BenchClassifier.self, BenchSentiment.self, BenchCRM.self]
         )
     }
 }

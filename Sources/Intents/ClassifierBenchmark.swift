@@ -1,0 +1,132 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The figures of `concierge bench classifier`: training time, per-utterance latency, model size, memory.
+public struct ClassifierBenchmark: Sendable, Encodable {
+    public var trainExamples: Int
+    public var intents: Int
+    public var vocabulary: Int
+    /// Best of `runs`: fitting TF-IDF and naive Bayes (what scikit-learn's `fit` does).
+    public var fitSeconds: Double
+    /// Best of `runs`: the whole training, including the cross-validated out-of-scope threshold.
+    public var trainSeconds: Double
+    public var valExamples: Int
+    public var classifyP50Seconds: Double
+    public var classifyP99Seconds: Double
+    public var classifyMeanSeconds: Double
+    public var valInScopeAccuracy: Double?
+    public var valOOSRecall: Double?
+    public var modelBytes: Int
+    /// Reading the saved model back (what a cached `classify` pays).
+    public var modelLoadSeconds: Double
+    /// Peak resident memory of the process so far (getrusage ru_maxrss).
+    public var peakMemoryBytes: Int
+
+    enum CodingKeys: String, CodingKey {
+        case intents, vocabulary
+        case trainExamples = "train_examples"
+        case fitSeconds = "fit_seconds"
+        case trainSeconds = "train_seconds"
+        case valExamples = "val_examples"
+        case classifyP50Seconds = "classify_p50_seconds"
+        case classifyP99Seconds = "classify_p99_seconds"
+        case classifyMeanSeconds = "classify_mean_seconds"
+        case valInScopeAccuracy = "val_in_scope_accuracy"
+        case valOOSRecall = "val_oos_recall"
+        case modelBytes = "model_bytes"
+        case modelLoadSeconds = "model_load_seconds"
+        case peakMemoryBytes = "peak_memory_bytes"
+    }
+
+    /// Runs the benchmark on `<data>/train` and `<data>/val`.
+    public static func run(data: URL, runs: Int = 5, options: ClassifierOptions = ClassifierOptions()) throws
+        -> ClassifierBenchmark
+    {
+        let training = try TrainingSet.load(from: data.appendingPathComponent("train"))
+        let validation = try TrainingSet.load(from: data.appendingPathComponent("val"))
+        let clock = ContinuousClock()
+
+        var fitSeconds = Double.infinity
+        for _ in 0..<max(1, runs) {
+            var fitOptions = options
+            fitOptions.threshold = 0
+            fitSeconds = min(fitSeconds, try clock.measure {
+                _ = try IntentClassifier.train(on: training, options: fitOptions)
+            }.seconds)
+        }
+        var classifier: IntentClassifier?
+        var trainSeconds = Double.infinity
+        for _ in 0..<max(1, runs) {
+            trainSeconds = min(trainSeconds, try clock.measure {
+                classifier = try IntentClassifier.train(on: training, options: options)
+            }.seconds)
+        }
+        guard let classifier else { throw IntentsError.tooFewIntents(path: data.path, count: 0) }
+
+        // Latency: every validation utterance, one at a time, three passes (the first warms caches).
+        var samples: [Double] = []
+        var scored: [ScoredExample] = []
+        for pass in 0..<3 {
+            for example in validation.examples {
+                let start = clock.now
+                let prediction = classifier.classify(example.text)
+                let elapsed = (clock.now - start).seconds
+                if pass > 0 { samples.append(elapsed) }
+                if pass == 0 {
+                    scored.append(ScoredExample(example: example, predicted: prediction.intent,
+                                                confidence: prediction.confidence))
+                }
+            }
+        }
+        samples.sort()
+        func percentile(_ p: Double) -> Double {
+            samples.isEmpty ? 0 : samples[min(samples.count - 1, Int(Double(samples.count) * p))]
+        }
+        let evaluation = Evaluation(scored: scored, intents: classifier.intentNames.count,
+                                    threshold: classifier.threshold, trainSeconds: trainSeconds,
+                                    classifySecondsPerUtterance: 0)
+
+        let bytes = classifier.serialized()
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("concierge-bench-\(ProcessInfo.processInfo.processIdentifier).model")
+        try classifier.save(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var loadSeconds = Double.infinity
+        for _ in 0..<max(1, runs) {
+            loadSeconds = min(loadSeconds, try clock.measure { _ = try IntentClassifier.load(from: file) }.seconds)
+        }
+
+        return ClassifierBenchmark(
+            trainExamples: training.examples.count, intents: classifier.intentNames.count,
+            vocabulary: classifier.vocabularySize, fitSeconds: fitSeconds, trainSeconds: trainSeconds,
+            valExamples: validation.examples.count, classifyP50Seconds: percentile(0.5),
+            classifyP99Seconds: percentile(0.99),
+            classifyMeanSeconds: samples.isEmpty ? 0 : samples.reduce(0, +) / Double(samples.count),
+            valInScopeAccuracy: evaluation.inScopeAccuracy, valOOSRecall: evaluation.oosRecall,
+            modelBytes: bytes.count, modelLoadSeconds: loadSeconds, peakMemoryBytes: peakResidentBytes())
+    }
+
+    /// ru_maxrss: kilobytes on Linux, bytes on macOS.
+    static func peakResidentBytes() -> Int {
+        var usage = rusage()
+        #if os(Linux)
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss) * 1024
+        #else
+        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss)
+        #endif
+    }
+
+    /// Pretty-printed, keys sorted.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        guard let data = try? encoder.encode(self) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

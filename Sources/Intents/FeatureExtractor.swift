@@ -1,0 +1,200 @@
+import TextKit
+
+/// Turns text into hashed features, the vocabulary-free half of TF-IDF.
+///
+/// Three groups, each hashed with FNV-1a 64 under its own tag so they never collide with each other:
+/// - word unigrams: each token's `feature` (numbers and emails as their shape, punctuation dropped);
+/// - word bigrams: adjacent unigrams, plus the first and last word against the sentence boundary;
+/// - character n-grams (`minGram...maxGram`) inside each word padded with a space on both sides, so
+///   `refund` and `refunds` share most of their features and typos cost only a few.
+public struct FeatureExtractor: Sendable, Equatable {
+    /// The feature groups, in the order `groupWeights` lists them.
+    public enum Group: Int, Sendable, CaseIterable {
+        case unigram = 0, bigram = 1, characters = 2
+    }
+
+    /// Bumped whenever the features of a text change, so saved models of the old features are retrained.
+    static let version: UInt8 = 1
+
+    public var minGram: Int
+    public var maxGram: Int
+
+    public init(minGram: Int = 2, maxGram: Int = 5) {
+        self.minGram = minGram
+        self.maxGram = maxGram
+    }
+
+    /// Calls `body` with each feature's hash and group, in text order; repeats are reported each time.
+    public func forEachFeature(in text: String, _ body: (UInt64, Group) -> Void) {
+        var hashes: [UInt64] = []
+        var groups: [UInt8] = []
+        appendFeatures(of: text, to: &hashes, groups: &groups)
+        for (hash, group) in zip(hashes, groups) { body(hash, Group(rawValue: Int(group)) ?? .unigram) }
+    }
+
+    /// Appends each feature's hash and group (its raw value) to the buffers, in text order, repeats
+    /// included. This is the hot path of training and classifying: no allocation per token for ASCII
+    /// text, and no closure per feature.
+    func appendFeatures(of text: String, to hashes: inout [UInt64], groups: inout [UInt8]) {
+        var previous: UInt64?
+        let gramLengths = max(0, maxGram - minGram + 1)
+        Tokenizer().forEachFeature(in: text) { bytes, kind in
+            // The token's features go to scratch space (the stack, or the heap for a huge token), then
+            // to the buffers in one bulk append each.
+            let room = 2 + (kind == .word ? (bytes.count + 2) * gramLengths : 0)
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: room) { tokenHashes in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { tokenGroups in
+                    let written = emit(bytes, isWord: kind == .word, previous: &previous, hashes: tokenHashes,
+                                       groups: tokenGroups)
+                    hashes.append(contentsOf: UnsafeBufferPointer(rebasing: tokenHashes[0..<written]))
+                    groups.append(contentsOf: UnsafeBufferPointer(rebasing: tokenGroups[0..<written]))
+                }
+            }
+        }
+        if let previous {
+            hashes.append(closingBigram(previous))
+            groups.append(UInt8(Group.bigram.rawValue))
+        }
+    }
+
+    /// The tokens features are made of: all but punctuation.
+    static func featureTokens(_ text: String) -> [Token] {
+        Tokenizer().tokenize(text).filter { $0.kind != .punctuation }
+    }
+
+    /// Calls `body` with each feature's hash, group and the index in `tokens` of the token it ends at
+    /// (`tokens.count` for the closing bigram). Gives the same features as `forEachFeature(in:)`.
+    func forEachFeature(of tokens: [Token], _ body: (UInt64, Group, Int) -> Void) {
+        var previous: UInt64?
+        var hashes: [UInt64] = []
+        var groups: [UInt8] = []
+        for (position, token) in tokens.enumerated() {
+            var feature = token.feature
+            let room = 2 + (feature.utf8.count + 2) * max(0, maxGram - minGram + 1)
+            hashes = [UInt64](repeating: 0, count: room)
+            groups = [UInt8](repeating: 0, count: room)
+            let written = feature.withUTF8 { bytes in
+                hashes.withUnsafeMutableBufferPointer { hashes in
+                    groups.withUnsafeMutableBufferPointer { groups in
+                        emit(bytes, isWord: token.kind == .word, previous: &previous, hashes: hashes, groups: groups)
+                    }
+                }
+            }
+            hashes.removeLast(room - written)
+            groups.removeLast(room - written)
+            for (hash, group) in zip(hashes, groups) { body(hash, Group(rawValue: Int(group)) ?? .unigram, position) }
+        }
+        if let previous { body(closingBigram(previous), .bigram, tokens.count) }
+    }
+
+    /// Writes the unigram, the bigram with the previous token, and (for words) the character n-grams
+    /// of one token; returns how many features it wrote (the buffers have room for all of them).
+    @inline(__always)
+    private func emit(_ bytes: UnsafeBufferPointer<UInt8>, isWord: Bool, previous: inout UInt64?,
+                      hashes: UnsafeMutableBufferPointer<UInt64>, groups: UnsafeMutableBufferPointer<UInt8>) -> Int
+    {
+        let unigram = Self.unigramHash(bytes)
+        hashes[0] = unigram
+        groups[0] = UInt8(Group.unigram.rawValue)
+        hashes[1] = Self.bigramHash(previous, bytes)
+        groups[1] = UInt8(Group.bigram.rawValue)
+        previous = unigram
+        guard isWord else { return 2 }
+        let grams = characterGrams(bytes, into: UnsafeMutableBufferPointer(rebasing: hashes[2...]))
+        for k in 2..<2 + grams { groups[k] = UInt8(Group.characters.rawValue) }
+        return 2 + grams
+    }
+
+    @inline(__always)
+    static func unigramHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var unigram = FNV1a()
+        unigram.combine(0x01)
+        for byte in bytes { unigram.combine(byte) }
+        return unigram.value
+    }
+
+    /// The bigram of the token before (its unigram hash; nil at the start of the text) and this one.
+    @inline(__always)
+    static func bigramHash(_ previous: UInt64?, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var bigram = FNV1a()
+        bigram.combine(0x02)
+        if let previous { bigram.combineWord(previous) } else { bigram.combine(0x03) }
+        bigram.combine(0x20)
+        for byte in bytes { bigram.combine(byte) }
+        return bigram.value
+    }
+
+    /// Writes the hashes of the character n-grams of " word " and returns how many; `hashes` has room
+    /// for `(word length + 2) × (maxGram − minGram + 1)`.
+    @inline(__always)
+    func characterGrams(_ bytes: UnsafeBufferPointer<UInt8>, into hashes: UnsafeMutableBufferPointer<UInt64>) -> Int {
+        let count = bytes.count + 2
+        var written = 0
+        for start in 0..<count {
+            var hash = FNV1a()
+            hash.combine(0x05)
+            var index = start
+            var length = 0
+            while index < count, length < maxGram {
+                hash.combine((index == 0 || index == count - 1) ? 0x20 : bytes[index - 1])
+                length += 1
+                index += 1
+                if length >= minGram {
+                    hashes[written] = hash.value
+                    written += 1
+                }
+            }
+        }
+        return written
+    }
+
+    /// Character n-gram IDs of the words seen so far in training, so that a word's n-grams are hashed
+    /// and interned once rather than at every occurrence.
+    struct WordMemo {
+        /// Unigram hash of a word -> its index.
+        var table = FeatureTable(capacity: 4096)
+        /// Word i's n-gram IDs are `ids[starts[i] ..< starts[i + 1]]`.
+        var starts: [Int32] = [0]
+        var ids: [Int32] = []
+    }
+
+    /// Training's path: the IDs of the features of `text`, in the order of `appendFeatures(of:)`,
+    /// `intern` turning a new hash into an ID. Gives the same IDs as interning `appendFeatures`'s
+    /// hashes one by one.
+    func appendFeatureIDs(of text: String, to ids: inout [Int32], memo: inout WordMemo,
+                          intern: (UInt64, Group) -> Int32)
+    {
+        var previous: UInt64?
+        let gramLengths = max(0, maxGram - minGram + 1)
+        Tokenizer().forEachFeature(in: text) { bytes, kind in
+            let unigram = Self.unigramHash(bytes)
+            ids.append(intern(unigram, .unigram))
+            ids.append(intern(Self.bigramHash(previous, bytes), .bigram))
+            previous = unigram
+            guard kind == .word else { return }
+            let (word, isNew) = memo.table.insert(unigram, id: Int32(memo.starts.count - 1))
+            if isNew {
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (bytes.count + 2) * gramLengths) { grams in
+                    let count = characterGrams(bytes, into: grams)
+                    for k in 0..<count { memo.ids.append(intern(grams[k], .characters)) }
+                }
+                memo.starts.append(Int32(memo.ids.count))
+            }
+            let start = Int(memo.starts[Int(word)])
+            let end = Int(memo.starts[Int(word) + 1])
+            ids.append(contentsOf: memo.ids[start..<end])
+        }
+        if let previous { ids.append(intern(closingBigram(previous), .bigram)) }
+    }
+
+    /// The closing bigram: the last token against the end of the text.
+    @inline(__always)
+    private func closingBigram(_ previous: UInt64) -> UInt64 {
+        var bigram = FNV1a()
+        bigram.combine(0x02)
+        bigram.combineWord(previous)
+        bigram.combine(0x20)
+        bigram.combine(0x04)
+        return bigram.value
+    }
+}

@@ -1,2 +1,0 @@
-// The Intents module: see STYLE.md for its place in the architecture.
-enum IntentsModule {}

@@ -1,0 +1,152 @@
+import Foundation
+
+// Multinomial naive Bayes over TF-IDF weights.
+//
+// A document is a vector x of TF-IDF weights (see TFIDF.swift). Naive Bayes scores class c as the
+// log of its joint likelihood, the features taken as independent draws from a multinomial θ_c:
+//
+//     score_c(x) = log π_c + Σ_j x_j · log θ_cj
+//     θ_cj      = (N_cj + α) / (N_c + α·V)          Laplace/Lidstone smoothing
+//
+// where N_cj = Σ_{d ∈ c} x_dj is the total weight of feature j in class c's training documents,
+// N_c = Σ_j N_cj, V the vocabulary size and α the smoothing. π_c is the class prior; with
+// `fitPrior` false it is uniform (so log π_c drops out), which suits intent data whose class sizes
+// say more about who wrote the examples than about what customers ask.
+//
+// The posterior is the softmax of the scores, P(c | x) = exp(τ·score_c) / Σ_k exp(τ·score_k); τ = 1
+// is the textbook model, and a smaller τ (a temperature) tempers naive Bayes's over-confidence,
+// which comes from counting correlated features (overlapping n-grams) as independent.
+//
+// Sparse form. Most N_cj are 0, and then log θ_cj = log α − log(N_c + αV) =: b_c for every such j.
+// So with X = Σ_j x_j,
+//
+//     score_c(x) = log π_c + X·b_c + Σ_{j : N_cj > 0} x_j · (log(N_cj + α) − log α)
+//
+// and the model stores, per feature, only the classes that saw it with that delta: scoring touches
+// only the (feature, class) pairs seen in training.
+struct NaiveBayes: Sendable, Equatable {
+    var classCount: Int
+    var featureCount: Int
+    var alpha: Double
+    /// log π_c (0 when the prior is uniform).
+    var logPriors: [Double]
+    /// b_c = log α − log(N_c + αV): log θ_cj of a feature class c never saw.
+    var unseenLogProbabilities: [Double]
+    /// Feature j's entries are `entryClasses[entryStarts[j] ..< entryStarts[j + 1]]`, classes ascending.
+    var entryStarts: [Int32]
+    var entryClasses: [UInt16]
+    /// log(N_cj + α) − log α for each entry.
+    var entryDeltas: [Float]
+
+    /// Fits the model to the rows of `documents` whose index is in `rows` (all rows when nil).
+    static func fit(
+        _ documents: DocumentMatrix, rows: [Int]? = nil, classCount: Int, featureCount: Int,
+        alpha: Double, fitPrior: Bool
+    ) -> NaiveBayes {
+        let rows = rows ?? Array(0..<documents.count)
+        // Rows grouped by class (stable, so sums run in a fixed order: same data, same bits).
+        var byClass = [[Int]](repeating: [], count: classCount)
+        for row in rows { byClass[documents.labels[row]].append(row) }
+
+        // N_cj, class by class, through one dense scratch row and the list of features it touched.
+        var scratch = [Double](repeating: 0, count: featureCount)
+        var touched: [Int32] = []
+        var perFeatureCount = [Int32](repeating: 0, count: featureCount + 1)
+        var classEntries: [[(feature: Int32, weight: Double)]] = []
+        var classTotals = [Double](repeating: 0, count: classCount)
+        documents.ids.withUnsafeBufferPointer { ids in
+            documents.weights.withUnsafeBufferPointer { weights in
+                for c in 0..<classCount {
+                    touched.removeAll(keepingCapacity: true)
+                    for row in byClass[c] {
+                        for k in documents.rowStarts[row]..<documents.rowStarts[row + 1] {
+                            let id = Int(ids[k])
+                            if scratch[id] == 0 { touched.append(ids[k]) }
+                            scratch[id] += Double(weights[k])
+                        }
+                    }
+                    // No need to sort `touched`: the transpose below places entries by feature, and
+                    // classes are visited in order, so the layout is the same whatever this order is.
+                    var entries: [(feature: Int32, weight: Double)] = []
+                    entries.reserveCapacity(touched.count)
+                    var total = 0.0
+                    for id in touched {
+                        let weight = scratch[Int(id)]
+                        scratch[Int(id)] = 0
+                        guard weight > 0 else { continue }
+                        entries.append((id, weight))
+                        total += weight
+                        perFeatureCount[Int(id) + 1] += 1
+                    }
+                    classTotals[c] = total
+                    classEntries.append(entries)
+                }
+            }
+        }
+
+        // Transpose to feature-major order, classes ascending within a feature.
+        var entryStarts = [Int32](repeating: 0, count: featureCount + 1)
+        for j in 0..<featureCount { entryStarts[j + 1] = entryStarts[j] + perFeatureCount[j + 1] }
+        let entryCount = Int(entryStarts[featureCount])
+        var entryClasses = [UInt16](repeating: 0, count: entryCount)
+        var entryDeltas = [Float](repeating: 0, count: entryCount)
+        var cursor = entryStarts.map(Int.init)
+        let logAlpha = log(alpha)
+        for c in 0..<classCount {
+            for (feature, weight) in classEntries[c] {
+                let position = cursor[Int(feature)]
+                entryClasses[position] = UInt16(c)
+                entryDeltas[position] = Float(log(weight + alpha) - logAlpha)
+                cursor[Int(feature)] += 1
+            }
+        }
+        let vocabulary = Double(featureCount)
+        let unseen = classTotals.map { logAlpha - log($0 + alpha * vocabulary) }
+        var logPriors = [Double](repeating: 0, count: classCount)
+        if fitPrior {
+            let total = Double(rows.count)
+            for c in 0..<classCount { logPriors[c] = log(Double(max(byClass[c].count, 1)) / total) }
+        }
+        return NaiveBayes(
+            classCount: classCount, featureCount: featureCount, alpha: alpha, logPriors: logPriors,
+            unseenLogProbabilities: unseen, entryStarts: entryStarts, entryClasses: entryClasses,
+            entryDeltas: entryDeltas)
+    }
+
+    /// score_c(x) for every class, into `scores` (resized to the class count).
+    func scores<IDs: RandomAccessCollection<Int32>, Weights: RandomAccessCollection<Float>>(
+        ids: IDs, weights: Weights, into scores: inout [Double]
+    ) {
+        if scores.count != classCount { scores = [Double](repeating: 0, count: classCount) }
+        var total: Float = 0
+        for weight in weights { total += weight }
+        let mass = Double(total)
+        scores.withUnsafeMutableBufferPointer { scores in
+            for c in 0..<classCount { scores[c] = logPriors[c] + mass * unseenLogProbabilities[c] }
+            entryStarts.withUnsafeBufferPointer { starts in
+                entryClasses.withUnsafeBufferPointer { classes in
+                    entryDeltas.withUnsafeBufferPointer { deltas in
+                        var weightIndex = weights.startIndex
+                        for id in ids {
+                            let x = Double(weights[weightIndex])
+                            weightIndex = weights.index(after: weightIndex)
+                            let feature = Int(id)
+                            for k in Int(starts[feature])..<Int(starts[feature + 1]) {
+                                scores[Int(classes[k])] += x * Double(deltas[k])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Softmax of τ·scores: the normalised posterior P(c | x).
+    static func posteriors(_ scores: [Double], temperature: Double) -> [Double] {
+        guard let maximum = scores.max() else { return [] }
+        var result = scores.map { exp(temperature * ($0 - maximum)) }
+        let sum = result.reduce(0, +)
+        for index in result.indices { result[index] /= sum }
+        return result
+    }
+}

@@ -1,0 +1,317 @@
+import Foundation
+
+/// A document as TF-IDF features: integer feature IDs with their weights (same order).
+public struct SparseVector: Sendable, Equatable {
+    public var ids: [Int32] = []
+    public var weights: [Float] = []
+}
+
+/// The vocabulary and IDF half of TF-IDF: maps feature hashes to dense IDs and weighs them.
+///
+/// A document's weight for feature j of group g is
+///
+///     x_j = w_g · (1 + ln tf_j) · idf_j / ‖group g‖₂,   idf_j = ln((1 + n) / (1 + df_j)) + 1
+///
+/// (sublinear TF, smoothed IDF, each group L2-normalised and scaled by its weight w_g), and the whole
+/// vector is then L2-normalised. Features never seen in training are dropped.
+struct TFIDFVectorizer: Sendable {
+    var extractor: FeatureExtractor
+    /// w_g for unigrams, bigrams, character n-grams.
+    var groupWeights: [Float]
+    /// Feature ID -> hash, group and IDF.
+    var hashes: [UInt64]
+    var groups: [UInt8]
+    var idf: [Float]
+    var table: FeatureTable
+
+    var featureCount: Int { hashes.count }
+
+    init(extractor: FeatureExtractor, groupWeights: [Float], hashes: [UInt64], groups: [UInt8], idf: [Float]) {
+        self.extractor = extractor
+        self.groupWeights = groupWeights
+        self.hashes = hashes
+        self.groups = groups
+        self.idf = idf
+        self.table = FeatureTable(hashes: hashes)
+    }
+
+    /// The TF-IDF vector of `text` over the known vocabulary, features in order of first appearance.
+    func vector(for text: String) -> SparseVector {
+        var hashes: [UInt64] = []
+        var hashGroups: [UInt8] = []
+        hashes.reserveCapacity(256)
+        hashGroups.reserveCapacity(256)
+        extractor.appendFeatures(of: text, to: &hashes, groups: &hashGroups)
+        var ids: [Int32] = []
+        var counts: [UInt16] = []
+        ids.reserveCapacity(hashes.count)
+        counts.reserveCapacity(hashes.count)
+        // Term counts through a small open-addressing table of positions in `ids`.
+        var capacity = 64
+        while capacity < hashes.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { positions in
+            positions.initialize(repeating: -1)
+            for hash in hashes {
+                let id = table.id(of: hash)
+                guard id >= 0 else { continue }
+                var slot = Int(UInt32(bitPattern: id) &* 0x9E37_79B1) & mask
+                while true {
+                    let position = Int(positions[slot])
+                    if position < 0 {
+                        positions[slot] = Int32(ids.count)
+                        ids.append(id)
+                        counts.append(1)
+                        break
+                    }
+                    if ids[position] == id {
+                        counts[position] &+= counts[position] < UInt16.max ? 1 : 0
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        var weights = [Float](repeating: 0, count: ids.count)
+        ids.withUnsafeBufferPointer { ids in
+            counts.withUnsafeBufferPointer { counts in
+                weights.withUnsafeMutableBufferPointer { weights in
+                    weigh(ids: ids, counts: counts, into: weights)
+                }
+            }
+        }
+        return SparseVector(ids: ids, weights: weights)
+    }
+
+    /// Writes the weights of one document's features, given their term counts (the formula above).
+    func weigh(ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
+               into weights: UnsafeMutableBufferPointer<Float>)
+    {
+        groups.withUnsafeBufferPointer { groups in
+            idf.withUnsafeBufferPointer { idf in
+                var squares: (Float, Float, Float) = (0, 0, 0)
+                for k in 0..<ids.count {
+                    let id = Int(ids[k])
+                    let count = counts[k]
+                    let weight = (count == 1 ? 1 : 1 + logf(Float(count))) * idf[id]
+                    weights[k] = weight
+                    switch groups[id] {
+                    case 0: squares.0 += weight * weight
+                    case 1: squares.1 += weight * weight
+                    default: squares.2 += weight * weight
+                    }
+                }
+                let scales = (
+                    squares.0 > 0 ? groupWeights[0] / squares.0.squareRoot() : 0,
+                    squares.1 > 0 ? groupWeights[1] / squares.1.squareRoot() : 0,
+                    squares.2 > 0 ? groupWeights[2] / squares.2.squareRoot() : 0)
+                var total: Float = 0
+                for k in 0..<ids.count {
+                    let scale: Float
+                    switch groups[Int(ids[k])] {
+                    case 0: scale = scales.0
+                    case 1: scale = scales.1
+                    default: scale = scales.2
+                    }
+                    weights[k] *= scale
+                    total += weights[k] * weights[k]
+                }
+                if total > 0 {
+                    let inverse = 1 / total.squareRoot()
+                    for k in 0..<ids.count { weights[k] *= inverse }
+                }
+            }
+        }
+    }
+}
+
+/// Training documents as a compressed sparse row matrix: the TF-IDF rows of every example.
+struct DocumentMatrix: Sendable {
+    var rowStarts: [Int] = [0]
+    var ids: [Int32] = []
+    var weights: [Float] = []
+    var labels: [Int] = []
+
+    var count: Int { labels.count }
+
+    mutating func append(ids newIDs: some Collection<Int32>, weights newWeights: [Float], label: Int) {
+        ids.append(contentsOf: newIDs)
+        weights.append(contentsOf: newWeights)
+        rowStarts.append(ids.count)
+        labels.append(label)
+    }
+
+    func row(_ index: Int) -> SparseVector {
+        SparseVector(ids: Array(ids[rowStarts[index]..<rowStarts[index + 1]]),
+                     weights: Array(weights[rowStarts[index]..<rowStarts[index + 1]]))
+    }
+}
+
+extension TFIDFVectorizer {
+    /// Builds the vocabulary and IDF from `texts` and returns the vectorizer with every text's row.
+    ///
+    /// Counting interns each feature hash (IDs in order of first appearance, so the same data gives
+    /// the same IDs) and counts terms per document; IDF needs every document's counts, so weighting is
+    /// a second pass over the stored counts. Large inputs are counted in `chunks` parts at once and
+    /// merged in order, which gives exactly the IDs and rows of one sequential pass.
+    static func fit(
+        texts: [String], labels: [Int], extractor: FeatureExtractor, groupWeights: [Float], chunks: Int? = nil
+    ) -> (TFIDFVectorizer, DocumentMatrix) {
+        let parts = max(1, min(chunks ?? (texts.count >= 4000 ? 2 : 1), texts.count))
+        let bounds = (0...parts).map { texts.count * $0 / parts }
+        var counted = [TermCounts?](repeating: nil, count: parts)
+        counted.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only its own element.
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor)
+            }
+        }
+        var counts = counted[0] ?? TermCounts(texts[0..<0], extractor: extractor)
+        for part in counted.dropFirst() {
+            if let part { counts.append(part) }
+        }
+
+        let n = Float(texts.count)
+        let idf = counts.frequency.map { logf((1 + n) / (1 + Float($0))) + 1 }
+        var vectorizer = TFIDFVectorizer(
+            extractor: extractor, groupWeights: groupWeights, hashes: [], groups: [], idf: [])
+        vectorizer.hashes = counts.hashes
+        vectorizer.groups = counts.groups
+        vectorizer.idf = idf
+        vectorizer.table = counts.table
+
+        var matrix = DocumentMatrix()
+        matrix.rowStarts = counts.rowStarts
+        matrix.ids = counts.rowIDs
+        matrix.labels = labels
+        matrix.weights = [Float](repeating: 0, count: counts.rowIDs.count)
+        let rowStarts = counts.rowStarts
+        let vectorizerCopy = vectorizer
+        counts.rowIDs.withUnsafeBufferPointer { ids in
+            counts.rowCounts.withUnsafeBufferPointer { termCounts in
+                matrix.weights.withUnsafeMutableBufferPointer { weights in
+                    // Documents write disjoint ranges of `weights`.
+                    nonisolated(unsafe) let (ids, termCounts, weights) = (ids, termCounts, weights)
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        for document in bounds[part]..<bounds[part + 1] {
+                            let start = rowStarts[document]
+                            let count = rowStarts[document + 1] - start
+                            vectorizerCopy.weigh(
+                                ids: UnsafeBufferPointer(rebasing: ids[start..<start + count]),
+                                counts: UnsafeBufferPointer(rebasing: termCounts[start..<start + count]),
+                                into: UnsafeMutableBufferPointer(rebasing: weights[start..<start + count]))
+                        }
+                    }
+                }
+            }
+        }
+        return (vectorizer, matrix)
+    }
+}
+
+/// The vocabulary and term counts of some documents: what TF-IDF counts before it weighs.
+struct TermCounts {
+    var table = FeatureTable(capacity: 1 << 15)
+    /// Feature ID -> hash, group, document frequency.
+    var hashes: [UInt64] = []
+    var groups: [UInt8] = []
+    var frequency: [Int32] = []
+    /// Document d's distinct features are `rowIDs[rowStarts[d] ..< rowStarts[d + 1]]`, in order of
+    /// first appearance, with their term counts in `rowCounts`.
+    var rowStarts = [0]
+    var rowIDs: [Int32] = []
+    var rowCounts: [UInt16] = []
+
+    /// Counts `texts` in one sequential pass.
+    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor) {
+        // Per feature while counting: the last document it was seen in and its slot in that
+        // document's row (one array, so counting touches one cache line per feature).
+        struct Seen {
+            var document: Int32
+            var slot: Int32
+        }
+        var seen: [Seen] = []
+        rowIDs.reserveCapacity(texts.count * 192)
+        rowCounts.reserveCapacity(texts.count * 192)
+        var memo = FeatureExtractor.WordMemo()
+        var documentIDs: [Int32] = []
+        var distinctIDs: [Int32] = []
+        var distinctCounts: [UInt16] = []
+        var table = self.table
+        var hashes = self.hashes
+        var groups = self.groups
+        var frequency = self.frequency
+        for (document, text) in texts.enumerated() {
+            // Intern the features: new ones get the next ID.
+            documentIDs.removeAll(keepingCapacity: true)
+            extractor.appendFeatureIDs(of: text, to: &documentIDs, memo: &memo) { hash, group in
+                let (id, inserted) = table.insert(hash, id: Int32(hashes.count))
+                if inserted {
+                    hashes.append(hash)
+                    groups.append(UInt8(group.rawValue))
+                    frequency.append(0)
+                    seen.append(Seen(document: -1, slot: 0))
+                }
+                return id
+            }
+            // Count terms: a feature's first occurrence in this document takes the next slot of the row.
+            distinctIDs.removeAll(keepingCapacity: true)
+            distinctCounts.removeAll(keepingCapacity: true)
+            distinctIDs.append(contentsOf: repeatElement(0, count: documentIDs.count))
+            distinctCounts.append(contentsOf: repeatElement(0, count: documentIDs.count))
+            let documentID = Int32(document)
+            var distinct = 0
+            seen.withUnsafeMutableBufferPointer { seen in
+                frequency.withUnsafeMutableBufferPointer { frequency in
+                    distinctIDs.withUnsafeMutableBufferPointer { ids in
+                        distinctCounts.withUnsafeMutableBufferPointer { counts in
+                            for id in documentIDs {
+                                let index = Int(id)
+                                if seen[index].document == documentID {
+                                    let slot = Int(seen[index].slot)
+                                    counts[slot] &+= counts[slot] < UInt16.max ? 1 : 0
+                                } else {
+                                    seen[index] = Seen(document: documentID, slot: Int32(distinct))
+                                    frequency[index] += 1
+                                    ids[distinct] = id
+                                    counts[distinct] = 1
+                                    distinct += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            rowIDs.append(contentsOf: distinctIDs[0..<distinct])
+            rowCounts.append(contentsOf: distinctCounts[0..<distinct])
+            rowStarts.append(rowIDs.count)
+        }
+        self.table = table
+        self.hashes = hashes
+        self.groups = groups
+        self.frequency = frequency
+    }
+
+    /// Appends the documents of `other`, counted after these: its features get IDs as if one pass had
+    /// counted both (known hashes keep their ID, new ones follow in `other`'s order).
+    mutating func append(_ other: TermCounts) {
+        var remap = [Int32](repeating: 0, count: other.hashes.count)
+        for local in 0..<other.hashes.count {
+            let (id, inserted) = table.insert(other.hashes[local], id: Int32(hashes.count))
+            if inserted {
+                hashes.append(other.hashes[local])
+                groups.append(other.groups[local])
+                frequency.append(other.frequency[local])
+            } else {
+                frequency[Int(id)] += other.frequency[local]
+            }
+            remap[local] = id
+        }
+        let base = rowIDs.count
+        rowIDs.reserveCapacity(base + other.rowIDs.count)
+        for id in other.rowIDs { rowIDs.append(remap[Int(id)]) }
+        rowCounts.append(contentsOf: other.rowCounts)
+        rowStarts.append(contentsOf: other.rowStarts.dropFirst().map { $0 + base })
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import Intents
+import TextKit
+
+extension Concierge {
+    /// `concierge classify`: the intent of each text (or each stdin line), with `--explain` the words behind it.
+    struct Classify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Classify texts: intent, confidence, alternatives (and why, with --explain).")
+
+        @OptionGroup var intentsOptions: IntentsOptions
+
+        @Flag(name: .long, help: "Show the words that pushed the decision, and by how much.")
+        var explain = false
+
+        @OptionGroup var output: OutputOptions
+
+        @Argument(help: "Texts to classify (default: each line of standard input).")
+        var texts: [String] = []
+
+        func run() throws {
+            let classifier: IntentClassifier
+            do {
+                classifier = try ModelCache.classifier(for: URL(fileURLWithPath: intentsOptions.intents))
+            } catch let error as IntentsError {
+                throw report(error, exit: ExitStatus.badData)
+            }
+            if !texts.isEmpty {
+                for text in texts { emit(text, classifier) }
+            } else {
+                while let line = readLine(strippingNewline: true) {
+                    emit(line, classifier)
+                }
+            }
+        }
+
+        private func emit(_ text: String, _ classifier: IntentClassifier) {
+            let explanation = explain ? classifier.explain(text) : nil
+            let prediction = explanation?.prediction ?? classifier.classify(text)
+            // Sentiment and slots (SPEC §1) belong here too: the lead wires in
+            // `SentimentScorer.standard.score(text)` and the Dialogue slot extractors.
+            if output.json {
+                print(ClassificationJSON(text: text, prediction: prediction, explanation: explanation).encoded())
+            } else {
+                print(describe(text, prediction, explanation))
+            }
+        }
+
+        private func describe(_ text: String, _ prediction: IntentPrediction, _ explanation: Explanation?) -> String {
+            var lines: [String] = []
+            // Echo at most 120 characters of what was typed, without its control characters.
+            let clean = TerminalText.sanitized(text)
+            let shown = clean.count > 120 ? clean.prefix(120) + "…" : clean
+            if prediction.isFallback && prediction.topIntent != IntentClassifier.outOfScope {
+                lines.append(String(format: "%@  (best guess %@ %.2f, under the threshold)", prediction.intent,
+                                    prediction.topIntent, prediction.confidence) + "  \u{201C}\(shown)\u{201D}")
+            } else {
+                lines.append(String(format: "%@ %.2f", prediction.intent, prediction.confidence)
+                             + "  \u{201C}\(shown)\u{201D}")
+            }
+            let alternatives = prediction.alternatives.prefix(3)
+                .map { String(format: "%@ %.2f", $0.intent, $0.confidence) }
+            if !alternatives.isEmpty { lines.append("  alternatives: " + alternatives.joined(separator: ", ")) }
+            if let explanation, let runnerUp = explanation.runnerUp {
+                lines.append("  why \(prediction.topIntent) rather than \(runnerUp):")
+                for contribution in explanation.contributions.prefix(8) where abs(contribution.weight) >= 0.005 {
+                    lines.append(String(format: "    %+.2f  ", contribution.weight)
+                                 + TerminalText.sanitized(contribution.text))
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+}
+
+/// One line of `classify --json`.
+private struct ClassificationJSON: Encodable {
+    struct Alternative: Encodable {
+        var intent: String
+        var confidence: Double
+    }
+
+    struct Why: Encodable {
+        var versus: String?
+        var tokens: [Token]
+    }
+
+    struct Token: Encodable {
+        var text: String
+        var weight: Double
+    }
+
+    var text: String
+    var intent: String
+    var confidence: Double
+    var topIntent: String
+    var alternatives: [Alternative]
+    var explanation: Why?
+
+    init(text: String, prediction: IntentPrediction, explanation: Explanation?) {
+        self.text = text
+        intent = prediction.intent
+        confidence = prediction.confidence
+        topIntent = prediction.topIntent
+        alternatives = prediction.alternatives.map { Alternative(intent: $0.intent, confidence: $0.confidence) }
+        self.explanation = explanation.map { explanation in
+            Why(versus: explanation.runnerUp,
+                tokens: explanation.contributions.map { Token(text: $0.text, weight: $0.weight) })
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text, intent, confidence, alternatives, explanation
+        case topIntent = "top_intent"
+    }
+
+    func encoded() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

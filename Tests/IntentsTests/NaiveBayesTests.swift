@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+@testable import Intents
+
+final class NaiveBayesTests: XCTestCase {
+    /// Two classes over three features, weights given directly (no TF-IDF), α = 1, uniform prior.
+    ///
+    ///     class A: d1 = {f0: 2}, d2 = {f0: 1, f1: 1}   N_A = (3, 1, 0), N_A· = 4
+    ///     class B: d3 = {f2: 1}, d4 = {f1: 1, f2: 1}   N_B = (0, 1, 2), N_B· = 3
+    ///
+    ///     θ_A = ((3+1)/(4+3), (1+1)/(4+3), (0+1)/(4+3)) = (4/7, 2/7, 1/7)
+    ///     θ_B = ((0+1)/(3+3), (1+1)/(3+3), (2+1)/(3+3)) = (1/6, 2/6, 3/6)
+    private func model(fitPrior: Bool = false) -> NaiveBayes {
+        var documents = DocumentMatrix()
+        documents.append(ids: [0], weights: [2], label: 0)
+        documents.append(ids: [0, 1], weights: [1, 1], label: 0)
+        documents.append(ids: [2], weights: [1], label: 1)
+        documents.append(ids: [1, 2], weights: [1, 1], label: 1)
+        return NaiveBayes.fit(documents, classCount: 2, featureCount: 3, alpha: 1, fitPrior: fitPrior)
+    }
+
+    func testPosteriorsMatchHandArithmetic() {
+        let model = model()
+        var scores: [Double] = []
+        // x = {f0: 1, f1: 1}:
+        //   P(x|A) ∝ 4/7 · 2/7 = 8/49,  P(x|B) ∝ 1/6 · 2/6 = 1/18
+        //   P(A|x) = (8/49) / (8/49 + 1/18) = 144 / (144 + 49) = 144/193 ≈ 0.746114
+        model.scores(ids: [0, 1], weights: [1, 1], into: &scores)
+        XCTAssertEqual(scores[0], log(8.0 / 49), accuracy: 1e-6)
+        XCTAssertEqual(scores[1], log(1.0 / 18), accuracy: 1e-6)
+        var posteriors = NaiveBayes.posteriors(scores, temperature: 1)
+        XCTAssertEqual(posteriors[0], 144.0 / 193, accuracy: 1e-6)
+        XCTAssertEqual(posteriors[1], 49.0 / 193, accuracy: 1e-6)
+
+        // x = {f2: 1}, a feature A never saw:
+        //   P(A|x) = (1/7) / (1/7 + 3/6) = (6/42) / (6/42 + 21/42) = 6/27 = 2/9
+        model.scores(ids: [2], weights: [1], into: &scores)
+        posteriors = NaiveBayes.posteriors(scores, temperature: 1)
+        XCTAssertEqual(posteriors[0], 2.0 / 9, accuracy: 1e-6)
+
+        // Fractional weights count fractionally: x = {f0: 0.5}:
+        //   P(A|x) = (4/7)^0.5 / ((4/7)^0.5 + (1/6)^0.5) = 0.755929 / (0.755929 + 0.408248) = 0.649318
+        model.scores(ids: [0], weights: [0.5], into: &scores)
+        posteriors = NaiveBayes.posteriors(scores, temperature: 1)
+        XCTAssertEqual(posteriors[0], 0.649318, accuracy: 1e-5)
+
+        // A temperature of 0.5 halves the log-odds: with x = {f0: 1, f1: 1},
+        //   P(A|x) = 144^0.5 / (144^0.5 + 49^0.5) = 12 / 19 ≈ 0.631579
+        model.scores(ids: [0, 1], weights: [1, 1], into: &scores)
+        posteriors = NaiveBayes.posteriors(scores, temperature: 0.5)
+        XCTAssertEqual(posteriors[0], 12.0 / 19, accuracy: 1e-6)
+    }
+
+    func testFittedPriorAddsLogClassShare() {
+        // Equal class sizes: log π = log(1/2) for both, so the posteriors do not move.
+        var scores: [Double] = []
+        model(fitPrior: true).scores(ids: [0, 1], weights: [1, 1], into: &scores)
+        XCTAssertEqual(scores[0], log(0.5) + log(8.0 / 49), accuracy: 1e-6)
+        XCTAssertEqual(NaiveBayes.posteriors(scores, temperature: 1)[0], 144.0 / 193, accuracy: 1e-6)
+    }
+
+    func testSparseEntriesHoldOnlySeenPairs() {
+        let model = model()
+        // f0: A only; f1: A and B; f2: B only.
+        XCTAssertEqual(model.entryStarts, [0, 1, 3, 4])
+        XCTAssertEqual(model.entryClasses, [0, 0, 1, 1])
+        XCTAssertEqual(model.logProbability(feature: 0, class: 0), log(4.0 / 7), accuracy: 1e-6)
+        XCTAssertEqual(model.logProbability(feature: 0, class: 1), log(1.0 / 6), accuracy: 1e-6)
+        XCTAssertEqual(model.logProbability(feature: 2, class: 1), log(3.0 / 6), accuracy: 1e-6)
+    }
+
+    func testTFIDFWeightsMatchHandArithmetic() {
+        // Unigrams only (the other groups weigh 0). Two documents, n = 2:
+        //   df(a) = 2: idf = ln(3/3) + 1 = 1;  df(b) = 1: idf = ln(3/2) + 1 = 1.405465
+        //   "a b" -> (1, 1.405465) / ‖(1, 1.405465)‖ = (1, 1.405465) / 1.724915 = (0.579739, 0.814797)
+        //   "a a" -> tf 2: (1 + ln 2) · 1 = 1.693147, normalised to 1
+        let (vectorizer, documents) = TFIDFVectorizer.fit(
+            texts: ["a b", "a a"], labels: [0, 1], extractor: FeatureExtractor(), groupWeights: [1, 0, 0])
+        let first = documents.row(0)
+        let unigramWeights = zip(first.ids, first.weights).filter { vectorizer.groups[Int($0.0)] == 0 }.map(\.1)
+        XCTAssertEqual(unigramWeights.count, 2)
+        XCTAssertEqual(Double(unigramWeights[0]), 0.579739, accuracy: 1e-5)
+        XCTAssertEqual(Double(unigramWeights[1]), 0.814797, accuracy: 1e-5)
+        let second = documents.row(1)
+        XCTAssertEqual(zip(second.ids, second.weights).filter { vectorizer.groups[Int($0.0)] == 0 }.map(\.1), [1])
+        // Classifying applies the same transform.
+        let vector = vectorizer.vector(for: "A B")
+        XCTAssertEqual(zip(vector.ids, vector.weights).filter { vectorizer.groups[Int($0.0)] == 0 }.map(\.1),
+                       unigramWeights)
+    }
+
+    func testTrainingRowsEqualClassifyingVectors() {
+        // Training interns each word's character n-grams once (a memo); classifying hashes them anew.
+        // Both must give every training text the same features and weights.
+        let texts = Fixtures.trainingSet.examples.map(\.text) + ["I'm sure it's 10023, dont worry", "Ｃrème brûlée"]
+        let (vectorizer, documents) = TFIDFVectorizer.fit(
+            texts: texts, labels: texts.map { _ in 0 }, extractor: FeatureExtractor(), groupWeights: [1, 1, 0.7])
+        for (row, text) in texts.enumerated() {
+            let trained = documents.row(row)
+            let classified = vectorizer.vector(for: text)
+            XCTAssertEqual(Set(trained.ids), Set(classified.ids), text)
+            let weights = Dictionary(uniqueKeysWithValues: zip(classified.ids, classified.weights))
+            for (id, weight) in zip(trained.ids, trained.weights) {
+                XCTAssertEqual(weight, weights[id] ?? -1, accuracy: 1e-5, text)
+            }
+        }
+    }
+
+    func testCountingInPartsEqualsOnePass() {
+        let texts = Fixtures.trainingSet.examples.map(\.text)
+        let labels = texts.map { _ in 0 }
+        let (one, oneRows) = TFIDFVectorizer.fit(texts: texts, labels: labels, extractor: FeatureExtractor(),
+                                                 groupWeights: [1, 1, 0.7], chunks: 1)
+        for chunks in [2, 3, 7] {
+            let (parts, partRows) = TFIDFVectorizer.fit(texts: texts, labels: labels, extractor: FeatureExtractor(),
+                                                        groupWeights: [1, 1, 0.7], chunks: chunks)
+            XCTAssertEqual(parts.hashes, one.hashes)
+            XCTAssertEqual(parts.groups, one.groups)
+            XCTAssertEqual(parts.idf, one.idf)
+            XCTAssertEqual(partRows.rowStarts, oneRows.rowStarts)
+            XCTAssertEqual(partRows.ids, oneRows.ids)
+            XCTAssertEqual(partRows.weights, oneRows.weights)
+        }
+    }
+}
