@@ -1,2 +1,0 @@
-// The Dialogue module: see STYLE.md for its place in the architecture.
-enum DialogueModule {}
