@@ -9,7 +9,7 @@ struct Concierge: ParsableCommand {
         abstract: "A customer-service agent you talk to in a terminal.",
         subcommands: [
             Train.self, Evaluate.self, Classify.self, Sentiment.self,
-            DB.self, Complaints.self, Recommend.self, Bench.self,
+            DB.self, Complaints.self, Recommend.self, Bench.self, Test.self, Validate.self,
         ]
     )
 

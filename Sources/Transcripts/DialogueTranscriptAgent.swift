@@ -1,0 +1,106 @@
+import CRM
+import Dialogue
+import Foundation
+import Intents
+import Sentiment
+
+/// Transcripts' fixtures as the CRM reads them (SPEC §4). With no fixture, the bundled demo data.
+public struct CRMFixtureLoader: TranscriptFixtureLoader {
+    public typealias FixtureData = Fixture
+
+    private let customDefault: Fixture?
+
+    /// `defaultFixture` nil: the bundled demo data (generated only when a transcript needs it).
+    public init(defaultFixture: Fixture? = nil) {
+        customDefault = defaultFixture
+    }
+
+    /// What a transcript with no fixture runs on: the data a fresh `concierge chat` starts with.
+    public var defaultFixture: Fixture {
+        customDefault ?? .demo
+    }
+
+    public func loadFixture(at url: URL) throws -> Fixture {
+        try Fixture.load(from: url)
+    }
+
+    public func knowsCustomer(_ customerID: String, in fixture: Fixture?) -> Bool {
+        (fixture ?? defaultFixture).customers.contains { $0.id == customerID }
+    }
+}
+
+/// The real agent under test: Dialogue's `Session` on a fresh in-memory CRM per transcript.
+///
+/// The `Agent` (classifier, scorer, templates) is built once and shared by every conversation; it is an
+/// immutable `Sendable` value. Each conversation gets its own store, so transcripts never see each
+/// other's complaints or conversation logs.
+public struct DialogueTranscriptAgent: TranscriptAgent {
+    public typealias FixtureData = Fixture
+
+    public let agent: Agent
+    public let fixtures: CRMFixtureLoader
+
+    public init(agent: Agent, fixtures: CRMFixtureLoader = CRMFixtureLoader()) {
+        self.agent = agent
+        self.fixtures = fixtures
+    }
+
+    /// Trains the classifier once on the intents folder and builds the agent every transcript shares.
+    public static func trained(intentsDirectory: URL) throws -> DialogueTranscriptAgent {
+        let classifier = try IntentClassifier.train(on: TrainingSet.load(from: intentsDirectory))
+        return DialogueTranscriptAgent(agent: Agent(classifier: TrainedClassifier(classifier: classifier),
+                                                    scorer: StandardSentiment(scorer: .standard)))
+    }
+
+    public func loadFixture(at url: URL) throws -> Fixture {
+        try fixtures.loadFixture(at: url)
+    }
+
+    public func knowsCustomer(_ customerID: String, in fixture: Fixture?) -> Bool {
+        fixtures.knowsCustomer(customerID, in: fixture)
+    }
+
+    public func startConversation(fixture: Fixture?, customerID: String?, now: Date, seed: UInt64) throws
+        -> any ConversationUnderTest {
+        let store = try CRMStore.inMemory(loading: fixture ?? fixtures.defaultFixture)
+        let session = Session(agent: agent, store: store, customerID: customerID, now: { now }, seed: seed)
+        return DialogueConversation(session: session)
+    }
+}
+
+/// The trained classifier as the dialogue reads turns. A wrapper, not a conformance, so that it never
+/// clashes with one the Dialogue module may declare.
+struct TrainedClassifier: TurnClassifier {
+    let classifier: IntentClassifier
+
+    func intent(of text: String) -> (intent: String, confidence: Double) {
+        let prediction = classifier.classify(text)
+        return (prediction.intent, prediction.confidence)
+    }
+}
+
+/// The sentiment scorer as the dialogue reads turns (a wrapper, for the same reason).
+struct StandardSentiment: TurnSentimentScorer {
+    let scorer: SentimentScorer
+
+    func sentiment(of text: String) -> TurnSentiment {
+        TurnSentiment(compound: scorer.compound(text))
+    }
+}
+
+/// A `Session` as the runner drives it.
+final class DialogueConversation: ConversationUnderTest {
+    let session: Session
+
+    init(session: Session) {
+        self.session = session
+    }
+
+    func respond(to text: String) -> TurnOutcome {
+        let result = session.respond(to: text)
+        return TurnOutcome(
+            replies: result.replies, intent: result.intent, confidence: result.confidence, slots: result.slots,
+            actions: result.actions, sentiment: result.sentiment.label, sentimentScore: result.sentiment.compound,
+            ended: result.ended)
+    }
+}

@@ -1,2 +1,0 @@
-// The Transcripts module: see STYLE.md for its place in the architecture.
-enum TranscriptsModule {}
