@@ -84,41 +84,40 @@ struct TFIDFVectorizer: Sendable {
     }
 
     /// Writes the weights of one document's features, given their term counts (the formula above).
+    ///
+    /// After the group scales the squared norm is Σ w_g² over the groups present, so the final L2
+    /// normalisation folds into the scales and the weights are written in two passes.
     func weigh(ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
                into weights: UnsafeMutableBufferPointer<Float>)
     {
         groups.withUnsafeBufferPointer { groups in
             idf.withUnsafeBufferPointer { idf in
-                var squares: (Float, Float, Float) = (0, 0, 0)
+                // Branch-free sums per group (selects, not a switch on memory), one chain each.
+                var squares0: Float = 0
+                var squares1: Float = 0
+                var squares2: Float = 0
                 for k in 0..<ids.count {
                     let id = Int(ids[k])
                     let count = counts[k]
                     let weight = (count == 1 ? 1 : 1 + logf(Float(count))) * idf[id]
                     weights[k] = weight
-                    switch groups[id] {
-                    case 0: squares.0 += weight * weight
-                    case 1: squares.1 += weight * weight
-                    default: squares.2 += weight * weight
-                    }
+                    let square = weight * weight
+                    let group = groups[id]
+                    squares0 += group == 0 ? square : 0
+                    squares1 += group == 1 ? square : 0
+                    squares2 += group >= 2 ? square : 0
                 }
-                let scales = (
-                    squares.0 > 0 ? groupWeights[0] / squares.0.squareRoot() : 0,
-                    squares.1 > 0 ? groupWeights[1] / squares.1.squareRoot() : 0,
-                    squares.2 > 0 ? groupWeights[2] / squares.2.squareRoot() : 0)
-                var total: Float = 0
+                let present0: Float = squares0 > 0 ? groupWeights[0] : 0
+                let present1: Float = squares1 > 0 ? groupWeights[1] : 0
+                let present2: Float = squares2 > 0 ? groupWeights[2] : 0
+                let total = present0 * present0 + present1 * present1 + present2 * present2
+                let inverse: Float = total > 0 ? 1 / total.squareRoot() : 1
+                let scale0 = squares0 > 0 ? present0 / squares0.squareRoot() * inverse : 0
+                let scale1 = squares1 > 0 ? present1 / squares1.squareRoot() * inverse : 0
+                let scale2 = squares2 > 0 ? present2 / squares2.squareRoot() * inverse : 0
                 for k in 0..<ids.count {
-                    let scale: Float
-                    switch groups[Int(ids[k])] {
-                    case 0: scale = scales.0
-                    case 1: scale = scales.1
-                    default: scale = scales.2
-                    }
-                    weights[k] *= scale
-                    total += weights[k] * weights[k]
-                }
-                if total > 0 {
-                    let inverse = 1 / total.squareRoot()
-                    for k in 0..<ids.count { weights[k] *= inverse }
+                    let group = groups[Int(ids[k])]
+                    weights[k] *= group == 0 ? scale0 : (group == 1 ? scale1 : scale2)
                 }
             }
         }
@@ -164,12 +163,15 @@ extension TFIDFVectorizer {
             // Each worker writes only its own element.
             nonisolated(unsafe) let results = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor)
+                // The first part's rows will take the others' too: room for all of them up front.
+                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor,
+                                           reserving: part == 0 ? texts.count : nil)
             }
         }
-        var counts = counted[0] ?? TermCounts(texts[0..<0], extractor: extractor)
-        for part in counted.dropFirst() {
-            if let part { counts.append(part) }
+        // Take the parts out of `counted` so that appending to the first does not copy its rows.
+        var counts = counted[0].take() ?? TermCounts(texts[0..<0], extractor: extractor)
+        for index in counted.indices.dropFirst() {
+            if let part = counted[index].take() { counts.append(part) }
         }
 
         let n = Float(texts.count)
@@ -185,7 +187,10 @@ extension TFIDFVectorizer {
         matrix.rowStarts = counts.rowStarts
         matrix.ids = counts.rowIDs
         matrix.labels = labels
-        matrix.weights = [Float](repeating: 0, count: counts.rowIDs.count)
+        // Every weight is written below (in parallel, which also spreads the page faults).
+        matrix.weights = [Float](unsafeUninitializedCapacity: counts.rowIDs.count) { _, count in
+            count = counts.rowIDs.count
+        }
         let rowStarts = counts.rowStarts
         let vectorizerCopy = vectorizer
         counts.rowIDs.withUnsafeBufferPointer { ids in
@@ -224,7 +229,7 @@ struct TermCounts {
     var rowCounts: [UInt16] = []
 
     /// Counts `texts` in one sequential pass.
-    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor) {
+    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor, reserving documents: Int? = nil) {
         // Per feature while counting: the last document it was seen in and its slot in that
         // document's row (one array, so counting touches one cache line per feature).
         struct Seen {
@@ -232,8 +237,9 @@ struct TermCounts {
             var slot: Int32
         }
         var seen: [Seen] = []
-        rowIDs.reserveCapacity(texts.count * 192)
-        rowCounts.reserveCapacity(texts.count * 192)
+        rowIDs.reserveCapacity((documents ?? texts.count) * 192)
+        rowCounts.reserveCapacity((documents ?? texts.count) * 192)
+        rowStarts.reserveCapacity((documents ?? texts.count) + 1)
         var memo = FeatureExtractor.WordMemo()
         var documentIDs: [Int32] = []
         var distinctIDs: [Int32] = []
@@ -309,8 +315,14 @@ struct TermCounts {
             remap[local] = id
         }
         let base = rowIDs.count
-        rowIDs.reserveCapacity(base + other.rowIDs.count)
-        for id in other.rowIDs { rowIDs.append(remap[Int(id)]) }
+        rowIDs.append(contentsOf: repeatElement(0, count: other.rowIDs.count))
+        remap.withUnsafeBufferPointer { remap in
+            other.rowIDs.withUnsafeBufferPointer { source in
+                rowIDs.withUnsafeMutableBufferPointer { target in
+                    for k in 0..<source.count { target[base + k] = remap[Int(source[k])] }
+                }
+            }
+        }
         rowCounts.append(contentsOf: other.rowCounts)
         rowStarts.append(contentsOf: other.rowStarts.dropFirst().map { $0 + base })
     }
