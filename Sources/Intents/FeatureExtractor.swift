@@ -156,6 +156,8 @@ public struct FeatureExtractor: Sendable, Equatable {
         /// Word i's n-gram IDs are `ids[starts[i] ..< starts[i + 1]]`.
         var starts: [Int32] = [0]
         var ids: [Int32] = []
+        /// Word i's unigram ID.
+        var unigramIDs: [Int32] = []
     }
 
     /// Training's path: the IDs of the features of `text`, in the order of `appendFeatures(of:)`,
@@ -168,11 +170,19 @@ public struct FeatureExtractor: Sendable, Equatable {
         let gramLengths = max(0, maxGram - minGram + 1)
         Tokenizer().forEachFeature(in: text) { bytes, kind in
             let unigram = Self.unigramHash(bytes)
-            ids.append(intern(unigram, .unigram))
+            guard kind == .word else {
+                ids.append(intern(unigram, .unigram))
+                ids.append(intern(Self.bigramHash(previous, bytes), .bigram))
+                previous = unigram
+                return
+            }
+            // A word seen before has its unigram ID in the memo; a new one is interned in the order of
+            // `appendFeatures`: unigram, bigram, then its n-grams.
+            let (word, isNew) = memo.table.insert(unigram, id: Int32(memo.starts.count - 1))
+            if isNew { memo.unigramIDs.append(intern(unigram, .unigram)) }
+            ids.append(memo.unigramIDs[Int(word)])
             ids.append(intern(Self.bigramHash(previous, bytes), .bigram))
             previous = unigram
-            guard kind == .word else { return }
-            let (word, isNew) = memo.table.insert(unigram, id: Int32(memo.starts.count - 1))
             if isNew {
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (bytes.count + 2) * gramLengths) { grams in
                     let count = characterGrams(bytes, into: grams)
@@ -182,7 +192,7 @@ public struct FeatureExtractor: Sendable, Equatable {
             }
             let start = Int(memo.starts[Int(word)])
             let end = Int(memo.starts[Int(word) + 1])
-            ids.append(contentsOf: memo.ids[start..<end])
+            memo.ids.withUnsafeBufferPointer { ids.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
         }
         if let previous { ids.append(intern(closingBigram(previous), .bigram)) }
     }

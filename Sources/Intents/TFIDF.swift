@@ -262,10 +262,12 @@ struct TermCounts {
                 return id
             }
             // Count terms: a feature's first occurrence in this document takes the next slot of the row.
-            distinctIDs.removeAll(keepingCapacity: true)
-            distinctCounts.removeAll(keepingCapacity: true)
-            distinctIDs.append(contentsOf: repeatElement(0, count: documentIDs.count))
-            distinctCounts.append(contentsOf: repeatElement(0, count: documentIDs.count))
+            // Scratch rows as long as the document's features (grown, never cleared: slots are written
+            // before they are read).
+            if distinctIDs.count < documentIDs.count {
+                distinctIDs = [Int32](repeating: 0, count: documentIDs.count * 2)
+                distinctCounts = [UInt16](repeating: 0, count: documentIDs.count * 2)
+            }
             let documentID = Int32(document)
             var distinct = 0
             seen.withUnsafeMutableBufferPointer { seen in
@@ -289,8 +291,11 @@ struct TermCounts {
                     }
                 }
             }
-            rowIDs.append(contentsOf: distinctIDs[0..<distinct])
-            rowCounts.append(contentsOf: distinctCounts[0..<distinct])
+            // Through buffer pointers: appending array slices retains and releases their storage.
+            distinctIDs.withUnsafeBufferPointer { rowIDs.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<distinct])) }
+            distinctCounts.withUnsafeBufferPointer {
+                rowCounts.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<distinct]))
+            }
             rowStarts.append(rowIDs.count)
         }
         self.table = table
