@@ -131,6 +131,7 @@ struct NaiveBayes: Sendable, Equatable {
         var entryClasses = [UInt16](repeating: 0, count: entryCount)
         var entryDeltas = [Float](repeating: 0, count: entryCount)
         let logAlpha = log(alpha)
+        let logAlphaSingle = logf(Float(alpha))
         let (starts, counts, entries) = (entryStarts, halfCounts, classEntries)
         entryClasses.withUnsafeMutableBufferPointer { entryClasses in
             entryDeltas.withUnsafeMutableBufferPointer { entryDeltas in
@@ -147,7 +148,8 @@ struct NaiveBayes: Sendable, Equatable {
                         for (feature, weight) in entries[c] {
                             let position = cursor[Int(feature)]
                             entryClasses[position] = UInt16(c)
-                            entryDeltas[position] = Float(log(weight + alpha) - logAlpha)
+                            // log(N_cj + α) − log α, in single precision (what is stored; logf is the cheaper call).
+                            entryDeltas[position] = logf(Float(weight + alpha)) - logAlphaSingle
                             cursor[Int(feature)] += 1
                         }
                     }

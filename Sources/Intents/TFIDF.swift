@@ -151,8 +151,9 @@ extension TFIDFVectorizer {
     ///
     /// Counting interns each feature hash (IDs in order of first appearance, so the same data gives
     /// the same IDs) and counts terms per document; IDF needs every document's counts, so weighting is
-    /// a second pass over the stored counts. Large inputs are counted in `chunks` parts at once and
-    /// merged in order, which gives exactly the IDs and rows of one sequential pass.
+    /// a second pass over the stored counts. Large inputs are counted in `chunks` parts at once; their
+    /// vocabularies are merged in order, and each part's rows are renumbered and weighed at once,
+    /// which gives exactly the IDs and rows of one sequential pass.
     static func fit(
         texts: [String], labels: [Int], extractor: FeatureExtractor, groupWeights: [Float], chunks: Int? = nil
     ) -> (TFIDFVectorizer, DocumentMatrix) {
@@ -163,49 +164,90 @@ extension TFIDFVectorizer {
             // Each worker writes only its own element.
             nonisolated(unsafe) let results = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                // The first part's rows will take the others' too: room for all of them up front.
-                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor,
-                                           reserving: part == 0 ? texts.count : nil)
+                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor)
             }
         }
-        // Take the parts out of `counted` so that appending to the first does not copy its rows.
-        var counts = counted[0].take() ?? TermCounts(texts[0..<0], extractor: extractor)
-        for index in counted.indices.dropFirst() {
-            if let part = counted[index].take() { counts.append(part) }
+        let pieces = counted.map { $0 ?? TermCounts(texts[0..<0], extractor: extractor) }
+        counted.removeAll()
+
+        // The vocabulary of one sequential pass: the first part's, then each later part's new features
+        // in its order. Each later part's local IDs map to these (the first part's IDs are already so).
+        var table = pieces[0].table
+        var hashes = pieces[0].hashes
+        var groups = pieces[0].groups
+        var frequency = pieces[0].frequency
+        var remaps: [[Int32]] = [[]]
+        for piece in pieces.dropFirst() {
+            var remap = [Int32](repeating: 0, count: piece.hashes.count)
+            for local in 0..<piece.hashes.count {
+                let (id, inserted) = table.insert(piece.hashes[local], id: Int32(hashes.count))
+                if inserted {
+                    hashes.append(piece.hashes[local])
+                    groups.append(piece.groups[local])
+                    frequency.append(piece.frequency[local])
+                } else {
+                    frequency[Int(id)] += piece.frequency[local]
+                }
+                remap[local] = id
+            }
+            remaps.append(remap)
         }
 
         let n = Float(texts.count)
-        let idf = counts.frequency.map { logf((1 + n) / (1 + Float($0))) + 1 }
+        let idf = frequency.map { logf((1 + n) / (1 + Float($0))) + 1 }
         var vectorizer = TFIDFVectorizer(
             extractor: extractor, groupWeights: groupWeights, hashes: [], groups: [], idf: [])
-        vectorizer.hashes = counts.hashes
-        vectorizer.groups = counts.groups
+        vectorizer.hashes = hashes
+        vectorizer.groups = groups
         vectorizer.idf = idf
-        vectorizer.table = counts.table
+        vectorizer.table = table
 
-        var matrix = DocumentMatrix()
-        matrix.rowStarts = counts.rowStarts
-        matrix.ids = counts.rowIDs
-        matrix.labels = labels
-        // Every weight is written below (in parallel, which also spreads the page faults).
-        matrix.weights = [Float](unsafeUninitializedCapacity: counts.rowIDs.count) { _, count in
-            count = counts.rowIDs.count
+        // Rows: each part's entries follow the earlier parts'.
+        var entryBases = [0]
+        var rowStarts = [Int]()
+        rowStarts.reserveCapacity(texts.count + 1)
+        rowStarts.append(0)
+        for piece in pieces {
+            let base = entryBases[entryBases.count - 1]
+            for start in piece.rowStarts.dropFirst() { rowStarts.append(base + start) }
+            entryBases.append(base + piece.rowIDs.count)
         }
-        let rowStarts = counts.rowStarts
+        let entryCount = entryBases[parts]
+        var matrix = DocumentMatrix()
+        matrix.rowStarts = rowStarts
+        matrix.labels = labels
+        // Every ID and weight is written below, each part its own range at once (which also spreads
+        // the page faults of the fresh memory).
+        matrix.ids = [Int32](unsafeUninitializedCapacity: entryCount) { _, count in count = entryCount }
+        matrix.weights = [Float](unsafeUninitializedCapacity: entryCount) { _, count in count = entryCount }
         let vectorizerCopy = vectorizer
-        counts.rowIDs.withUnsafeBufferPointer { ids in
-            counts.rowCounts.withUnsafeBufferPointer { termCounts in
-                matrix.weights.withUnsafeMutableBufferPointer { weights in
-                    // Documents write disjoint ranges of `weights`.
-                    nonisolated(unsafe) let (ids, termCounts, weights) = (ids, termCounts, weights)
-                    DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        for document in bounds[part]..<bounds[part + 1] {
-                            let start = rowStarts[document]
-                            let count = rowStarts[document + 1] - start
-                            vectorizerCopy.weigh(
-                                ids: UnsafeBufferPointer(rebasing: ids[start..<start + count]),
-                                counts: UnsafeBufferPointer(rebasing: termCounts[start..<start + count]),
-                                into: UnsafeMutableBufferPointer(rebasing: weights[start..<start + count]))
+        let (partRemaps, partBases) = (remaps, entryBases)
+        matrix.ids.withUnsafeMutableBufferPointer { ids in
+            matrix.weights.withUnsafeMutableBufferPointer { weights in
+                // Parts write disjoint ranges of `ids` and `weights`.
+                nonisolated(unsafe) let (ids, weights) = (ids, weights)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let piece = pieces[part]
+                    let base = partBases[part]
+                    piece.rowIDs.withUnsafeBufferPointer { local in
+                        if part == 0 {
+                            _ = UnsafeMutableBufferPointer(rebasing: ids[base..<base + local.count]).initialize(from: local)
+                        } else {
+                            partRemaps[part].withUnsafeBufferPointer { remap in
+                                for k in 0..<local.count { ids[base + k] = remap[Int(local[k])] }
+                            }
+                        }
+                    }
+                    piece.rowCounts.withUnsafeBufferPointer { termCounts in
+                        piece.rowStarts.withUnsafeBufferPointer { rowStarts in
+                            for document in 0..<rowStarts.count - 1 {
+                                let start = rowStarts[document]
+                                let end = rowStarts[document + 1]
+                                vectorizerCopy.weigh(
+                                    ids: UnsafeBufferPointer(rebasing: ids[base + start..<base + end]),
+                                    counts: UnsafeBufferPointer(rebasing: termCounts[start..<end]),
+                                    into: UnsafeMutableBufferPointer(rebasing: weights[base + start..<base + end]))
+                            }
                         }
                     }
                 }
@@ -229,7 +271,7 @@ struct TermCounts {
     var rowCounts: [UInt16] = []
 
     /// Counts `texts` in one sequential pass.
-    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor, reserving documents: Int? = nil) {
+    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor) {
         // Per feature while counting: the last document it was seen in and its slot in that
         // document's row (one array, so counting touches one cache line per feature).
         struct Seen {
@@ -237,9 +279,9 @@ struct TermCounts {
             var slot: Int32
         }
         var seen: [Seen] = []
-        rowIDs.reserveCapacity((documents ?? texts.count) * 192)
-        rowCounts.reserveCapacity((documents ?? texts.count) * 192)
-        rowStarts.reserveCapacity((documents ?? texts.count) + 1)
+        rowIDs.reserveCapacity(texts.count * 192)
+        rowCounts.reserveCapacity(texts.count * 192)
+        rowStarts.reserveCapacity(texts.count + 1)
         var memo = FeatureExtractor.WordMemo()
         var documentIDs: [Int32] = []
         var distinctIDs: [Int32] = []
@@ -302,33 +344,5 @@ struct TermCounts {
         self.hashes = hashes
         self.groups = groups
         self.frequency = frequency
-    }
-
-    /// Appends the documents of `other`, counted after these: its features get IDs as if one pass had
-    /// counted both (known hashes keep their ID, new ones follow in `other`'s order).
-    mutating func append(_ other: TermCounts) {
-        var remap = [Int32](repeating: 0, count: other.hashes.count)
-        for local in 0..<other.hashes.count {
-            let (id, inserted) = table.insert(other.hashes[local], id: Int32(hashes.count))
-            if inserted {
-                hashes.append(other.hashes[local])
-                groups.append(other.groups[local])
-                frequency.append(other.frequency[local])
-            } else {
-                frequency[Int(id)] += other.frequency[local]
-            }
-            remap[local] = id
-        }
-        let base = rowIDs.count
-        rowIDs.append(contentsOf: repeatElement(0, count: other.rowIDs.count))
-        remap.withUnsafeBufferPointer { remap in
-            other.rowIDs.withUnsafeBufferPointer { source in
-                rowIDs.withUnsafeMutableBufferPointer { target in
-                    for k in 0..<source.count { target[base + k] = remap[Int(source[k])] }
-                }
-            }
-        }
-        rowCounts.append(contentsOf: other.rowCounts)
-        rowStarts.append(contentsOf: other.rowStarts.dropFirst().map { $0 + base })
     }
 }
