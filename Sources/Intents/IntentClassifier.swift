@@ -111,7 +111,19 @@ public struct IntentClassifier: Sendable {
                                                                                documents: DocumentMatrix)
     {
         let names = trainingSet.intentNames
-        let labels = trainingSet.examples.map { example in Self.index(of: example.intent, in: names) }
+        // Examples come intent by intent: look a name up only when it changes.
+        var labels: [Int] = []
+        labels.reserveCapacity(trainingSet.examples.count)
+        var previous: (intent: String, label: Int)?
+        for example in trainingSet.examples {
+            if let previous, previous.intent == example.intent {
+                labels.append(previous.label)
+            } else {
+                let label = Self.index(of: example.intent, in: names)
+                labels.append(label)
+                previous = (example.intent, label)
+            }
+        }
         let (vectorizer, documents) = TFIDFVectorizer.fit(
             texts: trainingSet.examples.map(\.text), labels: labels,
             extractor: FeatureExtractor(minGram: options.minGram, maxGram: options.maxGram),

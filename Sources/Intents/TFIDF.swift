@@ -92,32 +92,31 @@ struct TFIDFVectorizer: Sendable {
     {
         groups.withUnsafeBufferPointer { groups in
             idf.withUnsafeBufferPointer { idf in
-                // Branch-free sums per group (selects, not a switch on memory), one chain each.
-                var squares0: Float = 0
-                var squares1: Float = 0
-                var squares2: Float = 0
+                // Sums of squares per group in the lanes of one vector: a feature adds its square to
+                // its group's lane through a one-hot mask (no branch, no store-to-load chain).
+                let masks: (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) = ([1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0])
+                var squares = SIMD4<Float>()
                 for k in 0..<ids.count {
                     let id = Int(ids[k])
                     let count = counts[k]
                     let weight = (count == 1 ? 1 : 1 + logf(Float(count))) * idf[id]
                     weights[k] = weight
-                    let square = weight * weight
                     let group = groups[id]
-                    squares0 += group == 0 ? square : 0
-                    squares1 += group == 1 ? square : 0
-                    squares2 += group >= 2 ? square : 0
+                    let mask = group == 0 ? masks.0 : (group == 1 ? masks.1 : masks.2)
+                    squares += mask * (weight * weight)
                 }
-                let present0: Float = squares0 > 0 ? groupWeights[0] : 0
-                let present1: Float = squares1 > 0 ? groupWeights[1] : 0
-                let present2: Float = squares2 > 0 ? groupWeights[2] : 0
+                let present0: Float = squares[0] > 0 ? groupWeights[0] : 0
+                let present1: Float = squares[1] > 0 ? groupWeights[1] : 0
+                let present2: Float = squares[2] > 0 ? groupWeights[2] : 0
                 let total = present0 * present0 + present1 * present1 + present2 * present2
                 let inverse: Float = total > 0 ? 1 / total.squareRoot() : 1
-                let scale0 = squares0 > 0 ? present0 / squares0.squareRoot() * inverse : 0
-                let scale1 = squares1 > 0 ? present1 / squares1.squareRoot() * inverse : 0
-                let scale2 = squares2 > 0 ? present2 / squares2.squareRoot() * inverse : 0
+                var scales = SIMD4<Float>()
+                scales[0] = squares[0] > 0 ? present0 / squares[0].squareRoot() * inverse : 0
+                scales[1] = squares[1] > 0 ? present1 / squares[1].squareRoot() * inverse : 0
+                scales[2] = squares[2] > 0 ? present2 / squares[2].squareRoot() * inverse : 0
+                scales[3] = scales[2]
                 for k in 0..<ids.count {
-                    let group = groups[Int(ids[k])]
-                    weights[k] *= group == 0 ? scale0 : (group == 1 ? scale1 : scale2)
+                    weights[k] *= scales[Int(min(groups[Int(ids[k])], 3))]
                 }
             }
         }
