@@ -68,14 +68,17 @@ struct NaiveBayes: Sendable, Equatable {
                         (classEntries, classTotals, halfCounts)
                     DispatchQueue.concurrentPerform(iterations: halves) { half in
                         var scratch = [Double](repeating: 0, count: featureCount)
-                        var touched: [Int32] = []
+                        // The features class c touched, `touchedCount` of them (each at most once).
+                        var touched = [Int32](repeating: 0, count: featureCount)
                         var perFeatureCount = [Int32](repeating: 0, count: featureCount)
                         documents.ids.withUnsafeBufferPointer { ids in
                             documents.weights.withUnsafeBufferPointer { weights in
                                 documents.rowStarts.withUnsafeBufferPointer { rowStarts in
                                     scratch.withUnsafeMutableBufferPointer { scratch in
+                                    touched.withUnsafeMutableBufferPointer { touched in
+                                    perFeatureCount.withUnsafeMutableBufferPointer { perFeatureCount in
                                         for c in classBounds[half]..<classBounds[half + 1] {
-                                            touched.removeAll(keepingCapacity: true)
+                                            var touchedCount = 0
                                             for row in groupedRows[c] {
                                                 // With `normalizesExamples`, each example adds a
                                                 // total weight of 1 to its class.
@@ -89,26 +92,36 @@ struct NaiveBayes: Sendable, Equatable {
                                                 }
                                                 for k in rowStarts[row]..<rowStarts[row + 1] {
                                                     let id = Int(ids[k])
-                                                    if scratch[id] == 0 { touched.append(ids[k]) }
+                                                    if scratch[id] == 0 {
+                                                        touched[touchedCount] = ids[k]
+                                                        touchedCount += 1
+                                                    }
                                                     scratch[id] += Double(weights[k]) * rowScale
                                                 }
                                             }
                                             // No need to sort `touched`: the transpose below places
                                             // entries by feature, classes ascending, whatever this order.
-                                            var entries: [(feature: Int32, weight: Double)] = []
-                                            entries.reserveCapacity(touched.count)
                                             var total = 0.0
-                                            for id in touched {
-                                                let weight = scratch[Int(id)]
-                                                scratch[Int(id)] = 0
-                                                guard weight > 0 else { continue }
-                                                entries.append((id, weight))
-                                                total += weight
-                                                perFeatureCount[Int(id)] += 1
+                                            let entries = [(feature: Int32, weight: Double)](
+                                                unsafeUninitializedCapacity: touchedCount
+                                            ) { entries, written in
+                                                written = 0
+                                                for index in 0..<touchedCount {
+                                                    let id = touched[index]
+                                                    let weight = scratch[Int(id)]
+                                                    scratch[Int(id)] = 0
+                                                    guard weight > 0 else { continue }
+                                                    entries.initializeElement(at: written, to: (id, weight))
+                                                    written += 1
+                                                    total += weight
+                                                    perFeatureCount[Int(id)] += 1
+                                                }
                                             }
                                             classTotals[c] = total
                                             classEntries[c] = entries
                                         }
+                                    }
+                                    }
                                     }
                                 }
                             }
