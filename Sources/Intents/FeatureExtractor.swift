@@ -178,7 +178,8 @@ public struct FeatureExtractor: Sendable, Equatable {
             }
             // A word seen before has its unigram ID in the memo; a new one is interned in the order of
             // `appendFeatures`: unigram, bigram, then its n-grams.
-            let (word, isNew) = memo.table.insert(unigram, id: Int32(memo.starts.count - 1))
+            let known = memo.table.id(of: unigram)
+            let (word, isNew) = known >= 0 ? (known, false) : memo.table.insert(unigram, id: Int32(memo.starts.count - 1))
             if isNew { memo.unigramIDs.append(intern(unigram, .unigram)) }
             ids.append(memo.unigramIDs[Int(word)])
             ids.append(intern(Self.bigramHash(previous, bytes), .bigram))

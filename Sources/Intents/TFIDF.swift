@@ -293,6 +293,9 @@ struct TermCounts {
             // Intern the features: new ones get the next ID.
             documentIDs.removeAll(keepingCapacity: true)
             extractor.appendFeatureIDs(of: text, to: &documentIDs, memo: &memo) { hash, group in
+                // Most features are known: a read-only probe first (no uniqueness check of the table).
+                let known = table.id(of: hash)
+                if known >= 0 { return known }
                 let (id, inserted) = table.insert(hash, id: Int32(hashes.count))
                 if inserted {
                     hashes.append(hash)
