@@ -56,7 +56,7 @@ struct NaiveBayes: Sendable, Equatable {
         // row and per-feature entry counts; every class is summed in the same order either way.
         let halves = parallel && rows.count >= 4000 && classCount >= 2 ? 2 : 1
         let classBounds = (0...halves).map { classCount * $0 / halves }
-        var classEntries = [[(feature: Int32, weight: Double)]](repeating: [], count: classCount)
+        var classEntries = [[(feature: Int32, smoothed: Float)]](repeating: [], count: classCount)
         var classTotals = [Double](repeating: 0, count: classCount)
         var halfCounts = [[Int32]](repeating: [], count: halves)
         let groupedRows = byClass
@@ -102,7 +102,7 @@ struct NaiveBayes: Sendable, Equatable {
                                             // No need to sort `touched`: the transpose below places
                                             // entries by feature, classes ascending, whatever this order.
                                             var total = 0.0
-                                            let entries = [(feature: Int32, weight: Double)](
+                                            let entries = [(feature: Int32, smoothed: Float)](
                                                 unsafeUninitializedCapacity: touchedCount
                                             ) { entries, written in
                                                 written = 0
@@ -111,7 +111,7 @@ struct NaiveBayes: Sendable, Equatable {
                                                     let weight = scratch[Int(id)]
                                                     scratch[Int(id)] = 0
                                                     guard weight > 0 else { continue }
-                                                    entries.initializeElement(at: written, to: (id, weight))
+                                                    entries.initializeElement(at: written, to: (id, Float(weight + alpha)))  // N_cj + α
                                                     written += 1
                                                     total += weight
                                                     perFeatureCount[Int(id)] += 1
@@ -158,11 +158,11 @@ struct NaiveBayes: Sendable, Equatable {
                         cursor[j] = position
                     }
                     for c in classBounds[half]..<classBounds[half + 1] {
-                        for (feature, weight) in entries[c] {
+                        for (feature, smoothed) in entries[c] {
                             let position = cursor[Int(feature)]
                             entryClasses[position] = UInt16(c)
                             // log(N_cj + α) − log α, in single precision (what is stored; logf is the cheaper call).
-                            entryDeltas[position] = logf(Float(weight + alpha)) - logAlphaSingle
+                            entryDeltas[position] = logf(smoothed) - logAlphaSingle
                             cursor[Int(feature)] += 1
                         }
                     }

@@ -166,15 +166,20 @@ extension TFIDFVectorizer {
                 results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor)
             }
         }
-        let pieces = counted.map { $0 ?? TermCounts(texts[0..<0], extractor: extractor) }
+        var pieces = counted.map { $0 ?? TermCounts(texts[0..<0], extractor: extractor) }
         counted.removeAll()
 
         // The vocabulary of one sequential pass: the first part's, then each later part's new features
         // in its order. Each later part's local IDs map to these (the first part's IDs are already so).
+        // Moved out of the first part (not shared with it), so that adding to them copies nothing.
         var table = pieces[0].table
         var hashes = pieces[0].hashes
         var groups = pieces[0].groups
         var frequency = pieces[0].frequency
+        pieces[0].table = FeatureTable(capacity: 0)
+        pieces[0].hashes = []
+        pieces[0].groups = []
+        pieces[0].frequency = []
         var remaps: [[Int32]] = [[]]
         for piece in pieces.dropFirst() {
             var remap = [Int32](repeating: 0, count: piece.hashes.count)
@@ -220,13 +225,13 @@ extension TFIDFVectorizer {
         matrix.ids = [Int32](unsafeUninitializedCapacity: entryCount) { _, count in count = entryCount }
         matrix.weights = [Float](unsafeUninitializedCapacity: entryCount) { _, count in count = entryCount }
         let vectorizerCopy = vectorizer
-        let (partRemaps, partBases) = (remaps, entryBases)
+        let (partRemaps, partBases, counts) = (remaps, entryBases, pieces)
         matrix.ids.withUnsafeMutableBufferPointer { ids in
             matrix.weights.withUnsafeMutableBufferPointer { weights in
                 // Parts write disjoint ranges of `ids` and `weights`.
                 nonisolated(unsafe) let (ids, weights) = (ids, weights)
                 DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let piece = pieces[part]
+                    let piece = counts[part]
                     let base = partBases[part]
                     piece.rowIDs.withUnsafeBufferPointer { local in
                         if part == 0 {
