@@ -163,7 +163,10 @@ extension TFIDFVectorizer {
             // Each worker writes only its own element.
             nonisolated(unsafe) let results = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor)
+                // The first part's table becomes the whole vocabulary's: sized for it up front, so the
+                // merge below, which runs on one thread, does not grow and rehash it.
+                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor,
+                                           tableCapacity: part == 0 && parts > 1 ? texts.count * 4 : nil)
             }
         }
         var pieces = counted.map { $0 ?? TermCounts(texts[0..<0], extractor: extractor) }
@@ -275,7 +278,8 @@ struct TermCounts {
     var rowCounts: [UInt16] = []
 
     /// Counts `texts` in one sequential pass.
-    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor) {
+    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor, tableCapacity: Int? = nil) {
+        if let tableCapacity { table = FeatureTable(capacity: max(tableCapacity, 1 << 15)) }
         // Per feature while counting: the last document it was seen in and its slot in that
         // document's row (one array, so counting touches one cache line per feature).
         struct Seen {
