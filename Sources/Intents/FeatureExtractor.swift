@@ -14,7 +14,7 @@ public struct FeatureExtractor: Sendable, Equatable {
     }
 
     /// Bumped whenever the features of a text change, so saved models of the old features are retrained.
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
 
     public var minGram: Int
     public var maxGram: Int
@@ -96,7 +96,7 @@ public struct FeatureExtractor: Sendable, Equatable {
         let unigram = Self.unigramHash(bytes)
         hashes[0] = unigram
         groups[0] = UInt8(Group.unigram.rawValue)
-        hashes[1] = Self.bigramHash(previous, bytes)
+        hashes[1] = Self.bigramHash(previous, unigram)
         groups[1] = UInt8(Group.bigram.rawValue)
         previous = unigram
         guard isWord else { return 2 }
@@ -113,15 +113,21 @@ public struct FeatureExtractor: Sendable, Equatable {
         return unigram.value
     }
 
-    /// The bigram of the token before (its unigram hash; nil at the start of the text) and this one.
+    /// The bigram of the token before (its unigram hash; nil at the start of the text) and this one (its
+    /// unigram hash): the two 64-bit hashes mixed (a multiply-xorshift finaliser), rather than FNV-1a
+    /// over nine more bytes, whose multiplies form one long dependency chain.
     @inline(__always)
-    static func bigramHash(_ previous: UInt64?, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var bigram = FNV1a()
-        bigram.combine(0x02)
-        if let previous { bigram.combineWord(previous) } else { bigram.combine(0x03) }
-        bigram.combine(0x20)
-        for byte in bytes { bigram.combine(byte) }
-        return bigram.value
+    static func bigramHash(_ previous: UInt64?, _ unigram: UInt64) -> UInt64 {
+        pairHash(previous ?? 0x03, unigram)
+    }
+
+    /// Mixes two hashes into the bigram group's hash space (order matters: (a, b) ≠ (b, a)).
+    @inline(__always)
+    static func pairHash(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        var hash = (first ^ 0x0200_0000_0000_0002) &* 0x9E37_79B9_7F4A_7C15
+        hash = (hash ^ (hash >> 29) ^ second) &* 0xBF58_476D_1CE4_E5B9
+        hash = (hash ^ (hash >> 32)) &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 29)
     }
 
     /// Writes the hashes of the character n-grams of " word " and returns how many; `hashes` has room
@@ -156,6 +162,8 @@ public struct FeatureExtractor: Sendable, Equatable {
         /// Word i's n-gram IDs are `ids[starts[i] ..< starts[i + 1]]`.
         var starts: [Int32] = [0]
         var ids: [Int32] = []
+        /// Word i's unigram ID.
+        var unigramIDs: [Int32] = []
     }
 
     /// Training's path: the IDs of the features of `text`, in the order of `appendFeatures(of:)`,
@@ -168,11 +176,20 @@ public struct FeatureExtractor: Sendable, Equatable {
         let gramLengths = max(0, maxGram - minGram + 1)
         Tokenizer().forEachFeature(in: text) { bytes, kind in
             let unigram = Self.unigramHash(bytes)
-            ids.append(intern(unigram, .unigram))
-            ids.append(intern(Self.bigramHash(previous, bytes), .bigram))
+            guard kind == .word else {
+                ids.append(intern(unigram, .unigram))
+                ids.append(intern(Self.bigramHash(previous, unigram), .bigram))
+                previous = unigram
+                return
+            }
+            // A word seen before has its unigram ID in the memo; a new one is interned in the order of
+            // `appendFeatures`: unigram, bigram, then its n-grams.
+            let known = memo.table.id(of: unigram)
+            let (word, isNew) = known >= 0 ? (known, false) : memo.table.insert(unigram, id: Int32(memo.starts.count - 1))
+            if isNew { memo.unigramIDs.append(intern(unigram, .unigram)) }
+            ids.append(memo.unigramIDs[Int(word)])
+            ids.append(intern(Self.bigramHash(previous, unigram), .bigram))
             previous = unigram
-            guard kind == .word else { return }
-            let (word, isNew) = memo.table.insert(unigram, id: Int32(memo.starts.count - 1))
             if isNew {
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (bytes.count + 2) * gramLengths) { grams in
                     let count = characterGrams(bytes, into: grams)
@@ -182,7 +199,7 @@ public struct FeatureExtractor: Sendable, Equatable {
             }
             let start = Int(memo.starts[Int(word)])
             let end = Int(memo.starts[Int(word) + 1])
-            ids.append(contentsOf: memo.ids[start..<end])
+            memo.ids.withUnsafeBufferPointer { ids.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
         }
         if let previous { ids.append(intern(closingBigram(previous), .bigram)) }
     }
@@ -190,11 +207,6 @@ public struct FeatureExtractor: Sendable, Equatable {
     /// The closing bigram: the last token against the end of the text.
     @inline(__always)
     private func closingBigram(_ previous: UInt64) -> UInt64 {
-        var bigram = FNV1a()
-        bigram.combine(0x02)
-        bigram.combineWord(previous)
-        bigram.combine(0x20)
-        bigram.combine(0x04)
-        return bigram.value
+        Self.pairHash(previous, 0x04)
     }
 }

@@ -4,8 +4,11 @@ import Foundation
 /// 5-fold cross-validation on Banking77's training split (see `concierge evaluate`), never on a test
 /// split; accuracy is flat (±0.2 points) around them.
 public struct ClassifierOptions: Sendable, Equatable {
-    /// Lidstone smoothing α of naive Bayes.
-    public var alpha: Double = 0.02
+    /// Lidstone smoothing α of naive Bayes, on the scale of one example's mass (see `normalizesExamples`).
+    public var alpha: Double = 0.0025
+    /// Whether each training example adds the same total weight (1) to its class's counts, rather than
+    /// the sum of its TF-IDF weights (longer examples more). α is on that scale.
+    public var normalizesExamples = true
     /// The weights of the unigram, bigram and character n-gram groups in a document vector.
     public var groupWeights: [Float] = [1, 1, 0.7]
     /// Character n-gram lengths inside words.
@@ -108,14 +111,26 @@ public struct IntentClassifier: Sendable {
                                                                                documents: DocumentMatrix)
     {
         let names = trainingSet.intentNames
-        let labels = trainingSet.examples.map { example in Self.index(of: example.intent, in: names) }
+        // Examples come intent by intent: look a name up only when it changes.
+        var labels: [Int] = []
+        labels.reserveCapacity(trainingSet.examples.count)
+        var previous: (intent: String, label: Int)?
+        for example in trainingSet.examples {
+            if let previous, previous.intent == example.intent {
+                labels.append(previous.label)
+            } else {
+                let label = Self.index(of: example.intent, in: names)
+                labels.append(label)
+                previous = (example.intent, label)
+            }
+        }
         let (vectorizer, documents) = TFIDFVectorizer.fit(
             texts: trainingSet.examples.map(\.text), labels: labels,
             extractor: FeatureExtractor(minGram: options.minGram, maxGram: options.maxGram),
             groupWeights: options.groupWeights)
         let model = NaiveBayes.fit(
             documents, classCount: names.count, featureCount: vectorizer.featureCount, alpha: options.alpha,
-            fitPrior: options.fitPrior)
+            fitPrior: options.fitPrior, normalizesExamples: options.normalizesExamples)
         let classifier = IntentClassifier(
             intentNames: names, fingerprint: trainingSet.fingerprint, threshold: 0,
             temperature: options.temperature, exampleCount: trainingSet.examples.count, vectorizer: vectorizer,

@@ -8,7 +8,9 @@ import Foundation
 //     score_c(x) = log π_c + Σ_j x_j · log θ_cj
 //     θ_cj      = (N_cj + α) / (N_c + α·V)          Laplace/Lidstone smoothing
 //
-// where N_cj = Σ_{d ∈ c} x_dj is the total weight of feature j in class c's training documents,
+// where N_cj = Σ_{d ∈ c} s_d·x_dj is the total weight of feature j in class c's training documents
+// (s_d = 1, or with `normalizesExamples` s_d = 1 / Σ_j x_dj so that every example adds a mass of 1
+// to its class: an example with many features does not outweigh a short one),
 // N_c = Σ_j N_cj, V the vocabulary size and α the smoothing. π_c is the class prior; with
 // `fitPrior` false it is uniform (so log π_c drops out), which suits intent data whose class sizes
 // say more about who wrote the examples than about what customers ask.
@@ -38,10 +40,11 @@ struct NaiveBayes: Sendable, Equatable {
     /// log(N_cj + α) − log α for each entry.
     var entryDeltas: [Float]
 
-    /// Fits the model to the rows of `documents` whose index is in `rows` (all rows when nil).
+    /// Fits the model to the rows of `documents` whose index is in `rows` (all rows when nil). With
+    /// `parallel`, large inputs use two threads (callers already running folds at once pass false).
     static func fit(
         _ documents: DocumentMatrix, rows: [Int]? = nil, classCount: Int, featureCount: Int,
-        alpha: Double, fitPrior: Bool
+        alpha: Double, fitPrior: Bool, normalizesExamples: Bool = false, parallel: Bool = true
     ) -> NaiveBayes {
         let rows = rows ?? Array(0..<documents.count)
         // Rows grouped by class (stable, so sums run in a fixed order: same data, same bits).
@@ -49,55 +52,121 @@ struct NaiveBayes: Sendable, Equatable {
         for row in rows { byClass[documents.labels[row]].append(row) }
 
         // N_cj, class by class, through one dense scratch row and the list of features it touched.
-        var scratch = [Double](repeating: 0, count: featureCount)
-        var touched: [Int32] = []
-        var perFeatureCount = [Int32](repeating: 0, count: featureCount + 1)
-        var classEntries: [[(feature: Int32, weight: Double)]] = []
+        // Large inputs split the classes into two halves counted at once, each with its own scratch
+        // row and per-feature entry counts; every class is summed in the same order either way.
+        let halves = parallel && rows.count >= 4000 && classCount >= 2 ? 2 : 1
+        let classBounds = (0...halves).map { classCount * $0 / halves }
+        var classEntries = [[(feature: Int32, smoothed: Float)]](repeating: [], count: classCount)
         var classTotals = [Double](repeating: 0, count: classCount)
-        documents.ids.withUnsafeBufferPointer { ids in
-            documents.weights.withUnsafeBufferPointer { weights in
-                for c in 0..<classCount {
-                    touched.removeAll(keepingCapacity: true)
-                    for row in byClass[c] {
-                        for k in documents.rowStarts[row]..<documents.rowStarts[row + 1] {
-                            let id = Int(ids[k])
-                            if scratch[id] == 0 { touched.append(ids[k]) }
-                            scratch[id] += Double(weights[k])
+        var halfCounts = [[Int32]](repeating: [], count: halves)
+        let groupedRows = byClass
+        classEntries.withUnsafeMutableBufferPointer { classEntries in
+            classTotals.withUnsafeMutableBufferPointer { classTotals in
+                halfCounts.withUnsafeMutableBufferPointer { halfCounts in
+                    // Each half writes only its own classes and its own counts.
+                    nonisolated(unsafe) let (classEntries, classTotals, halfCounts) =
+                        (classEntries, classTotals, halfCounts)
+                    DispatchQueue.concurrentPerform(iterations: halves) { half in
+                        var scratch = [Double](repeating: 0, count: featureCount)
+                        // The features class c touched, `touchedCount` of them (each at most once).
+                        var touched = [Int32](repeating: 0, count: featureCount)
+                        var perFeatureCount = [Int32](repeating: 0, count: featureCount)
+                        documents.ids.withUnsafeBufferPointer { ids in
+                            documents.weights.withUnsafeBufferPointer { weights in
+                                documents.rowStarts.withUnsafeBufferPointer { rowStarts in
+                                    scratch.withUnsafeMutableBufferPointer { scratch in
+                                    touched.withUnsafeMutableBufferPointer { touched in
+                                    perFeatureCount.withUnsafeMutableBufferPointer { perFeatureCount in
+                                        for c in classBounds[half]..<classBounds[half + 1] {
+                                            var touchedCount = 0
+                                            for row in groupedRows[c] {
+                                                // With `normalizesExamples`, each example adds a
+                                                // total weight of 1 to its class.
+                                                var rowScale = 1.0
+                                                if normalizesExamples {
+                                                    var sum = 0.0
+                                                    for k in rowStarts[row]..<rowStarts[row + 1] {
+                                                        sum += Double(weights[k])
+                                                    }
+                                                    if sum > 0 { rowScale = 1 / sum }
+                                                }
+                                                for k in rowStarts[row]..<rowStarts[row + 1] {
+                                                    let id = Int(ids[k])
+                                                    if scratch[id] == 0 {
+                                                        touched[touchedCount] = ids[k]
+                                                        touchedCount += 1
+                                                    }
+                                                    scratch[id] += Double(weights[k]) * rowScale
+                                                }
+                                            }
+                                            // No need to sort `touched`: the transpose below places
+                                            // entries by feature, classes ascending, whatever this order.
+                                            var total = 0.0
+                                            let entries = [(feature: Int32, smoothed: Float)](
+                                                unsafeUninitializedCapacity: touchedCount
+                                            ) { entries, written in
+                                                written = 0
+                                                for index in 0..<touchedCount {
+                                                    let id = touched[index]
+                                                    let weight = scratch[Int(id)]
+                                                    scratch[Int(id)] = 0
+                                                    guard weight > 0 else { continue }
+                                                    entries.initializeElement(at: written, to: (id, Float(weight + alpha)))  // N_cj + α
+                                                    written += 1
+                                                    total += weight
+                                                    perFeatureCount[Int(id)] += 1
+                                                }
+                                            }
+                                            classTotals[c] = total
+                                            classEntries[c] = entries
+                                        }
+                                    }
+                                    }
+                                    }
+                                }
+                            }
                         }
+                        halfCounts[half] = perFeatureCount
                     }
-                    // No need to sort `touched`: the transpose below places entries by feature, and
-                    // classes are visited in order, so the layout is the same whatever this order is.
-                    var entries: [(feature: Int32, weight: Double)] = []
-                    entries.reserveCapacity(touched.count)
-                    var total = 0.0
-                    for id in touched {
-                        let weight = scratch[Int(id)]
-                        scratch[Int(id)] = 0
-                        guard weight > 0 else { continue }
-                        entries.append((id, weight))
-                        total += weight
-                        perFeatureCount[Int(id) + 1] += 1
-                    }
-                    classTotals[c] = total
-                    classEntries.append(entries)
                 }
             }
         }
 
-        // Transpose to feature-major order, classes ascending within a feature.
+        // Transpose to feature-major order, classes ascending within a feature: each half writes its
+        // classes' entries after the earlier halves' entries of the same feature.
         var entryStarts = [Int32](repeating: 0, count: featureCount + 1)
-        for j in 0..<featureCount { entryStarts[j + 1] = entryStarts[j] + perFeatureCount[j + 1] }
+        for j in 0..<featureCount {
+            var count: Int32 = 0
+            for half in 0..<halves { count += halfCounts[half][j] }
+            entryStarts[j + 1] = entryStarts[j] + count
+        }
         let entryCount = Int(entryStarts[featureCount])
         var entryClasses = [UInt16](repeating: 0, count: entryCount)
         var entryDeltas = [Float](repeating: 0, count: entryCount)
-        var cursor = entryStarts.map(Int.init)
         let logAlpha = log(alpha)
-        for c in 0..<classCount {
-            for (feature, weight) in classEntries[c] {
-                let position = cursor[Int(feature)]
-                entryClasses[position] = UInt16(c)
-                entryDeltas[position] = Float(log(weight + alpha) - logAlpha)
-                cursor[Int(feature)] += 1
+        let logAlphaSingle = logf(Float(alpha))
+        let (starts, counts, entries) = (entryStarts, halfCounts, classEntries)
+        entryClasses.withUnsafeMutableBufferPointer { entryClasses in
+            entryDeltas.withUnsafeMutableBufferPointer { entryDeltas in
+                // Halves write disjoint positions.
+                nonisolated(unsafe) let (entryClasses, entryDeltas) = (entryClasses, entryDeltas)
+                DispatchQueue.concurrentPerform(iterations: halves) { half in
+                    var cursor = [Int](repeating: 0, count: featureCount)
+                    for j in 0..<featureCount {
+                        var position = Int(starts[j])
+                        for earlier in 0..<half { position += Int(counts[earlier][j]) }
+                        cursor[j] = position
+                    }
+                    for c in classBounds[half]..<classBounds[half + 1] {
+                        for (feature, smoothed) in entries[c] {
+                            let position = cursor[Int(feature)]
+                            entryClasses[position] = UInt16(c)
+                            // log(N_cj + α) − log α, in single precision (what is stored; logf is the cheaper call).
+                            entryDeltas[position] = logf(smoothed) - logAlphaSingle
+                            cursor[Int(feature)] += 1
+                        }
+                    }
+                }
             }
         }
         let vocabulary = Double(featureCount)

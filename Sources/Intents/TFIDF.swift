@@ -84,41 +84,39 @@ struct TFIDFVectorizer: Sendable {
     }
 
     /// Writes the weights of one document's features, given their term counts (the formula above).
+    ///
+    /// After the group scales the squared norm is Σ w_g² over the groups present, so the final L2
+    /// normalisation folds into the scales and the weights are written in two passes.
     func weigh(ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
                into weights: UnsafeMutableBufferPointer<Float>)
     {
         groups.withUnsafeBufferPointer { groups in
             idf.withUnsafeBufferPointer { idf in
-                var squares: (Float, Float, Float) = (0, 0, 0)
+                // Sums of squares per group in the lanes of one vector: a feature adds its square to
+                // its group's lane through a one-hot mask (no branch, no store-to-load chain).
+                let masks: (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) = ([1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0])
+                var squares = SIMD4<Float>()
                 for k in 0..<ids.count {
                     let id = Int(ids[k])
                     let count = counts[k]
                     let weight = (count == 1 ? 1 : 1 + logf(Float(count))) * idf[id]
                     weights[k] = weight
-                    switch groups[id] {
-                    case 0: squares.0 += weight * weight
-                    case 1: squares.1 += weight * weight
-                    default: squares.2 += weight * weight
-                    }
+                    let group = groups[id]
+                    let mask = group == 0 ? masks.0 : (group == 1 ? masks.1 : masks.2)
+                    squares += mask * (weight * weight)
                 }
-                let scales = (
-                    squares.0 > 0 ? groupWeights[0] / squares.0.squareRoot() : 0,
-                    squares.1 > 0 ? groupWeights[1] / squares.1.squareRoot() : 0,
-                    squares.2 > 0 ? groupWeights[2] / squares.2.squareRoot() : 0)
-                var total: Float = 0
+                let present0: Float = squares[0] > 0 ? groupWeights[0] : 0
+                let present1: Float = squares[1] > 0 ? groupWeights[1] : 0
+                let present2: Float = squares[2] > 0 ? groupWeights[2] : 0
+                let total = present0 * present0 + present1 * present1 + present2 * present2
+                let inverse: Float = total > 0 ? 1 / total.squareRoot() : 1
+                var scales = SIMD4<Float>()
+                scales[0] = squares[0] > 0 ? present0 / squares[0].squareRoot() * inverse : 0
+                scales[1] = squares[1] > 0 ? present1 / squares[1].squareRoot() * inverse : 0
+                scales[2] = squares[2] > 0 ? present2 / squares[2].squareRoot() * inverse : 0
+                scales[3] = scales[2]
                 for k in 0..<ids.count {
-                    let scale: Float
-                    switch groups[Int(ids[k])] {
-                    case 0: scale = scales.0
-                    case 1: scale = scales.1
-                    default: scale = scales.2
-                    }
-                    weights[k] *= scale
-                    total += weights[k] * weights[k]
-                }
-                if total > 0 {
-                    let inverse = 1 / total.squareRoot()
-                    for k in 0..<ids.count { weights[k] *= inverse }
+                    weights[k] *= scales[Int(min(groups[Int(ids[k])], 3))]
                 }
             }
         }
@@ -152,8 +150,9 @@ extension TFIDFVectorizer {
     ///
     /// Counting interns each feature hash (IDs in order of first appearance, so the same data gives
     /// the same IDs) and counts terms per document; IDF needs every document's counts, so weighting is
-    /// a second pass over the stored counts. Large inputs are counted in `chunks` parts at once and
-    /// merged in order, which gives exactly the IDs and rows of one sequential pass.
+    /// a second pass over the stored counts. Large inputs are counted in `chunks` parts at once; their
+    /// vocabularies are merged in order, and each part's rows are renumbered and weighed at once,
+    /// which gives exactly the IDs and rows of one sequential pass.
     static func fit(
         texts: [String], labels: [Int], extractor: FeatureExtractor, groupWeights: [Float], chunks: Int? = nil
     ) -> (TFIDFVectorizer, DocumentMatrix) {
@@ -164,43 +163,98 @@ extension TFIDFVectorizer {
             // Each worker writes only its own element.
             nonisolated(unsafe) let results = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor)
+                // The first part's table becomes the whole vocabulary's: sized for it up front, so the
+                // merge below, which runs on one thread, does not grow and rehash it.
+                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor,
+                                           tableCapacity: part == 0 && parts > 1 ? texts.count * 4 : nil)
             }
         }
-        var counts = counted[0] ?? TermCounts(texts[0..<0], extractor: extractor)
-        for part in counted.dropFirst() {
-            if let part { counts.append(part) }
+        var pieces = counted.map { $0 ?? TermCounts(texts[0..<0], extractor: extractor) }
+        counted.removeAll()
+
+        // The vocabulary of one sequential pass: the first part's, then each later part's new features
+        // in its order. Each later part's local IDs map to these (the first part's IDs are already so).
+        // Moved out of the first part (not shared with it), so that adding to them copies nothing.
+        var table = pieces[0].table
+        var hashes = pieces[0].hashes
+        var groups = pieces[0].groups
+        var frequency = pieces[0].frequency
+        pieces[0].table = FeatureTable(capacity: 0)
+        pieces[0].hashes = []
+        pieces[0].groups = []
+        pieces[0].frequency = []
+        var remaps: [[Int32]] = [[]]
+        for piece in pieces.dropFirst() {
+            var remap = [Int32](repeating: 0, count: piece.hashes.count)
+            for local in 0..<piece.hashes.count {
+                let (id, inserted) = table.insert(piece.hashes[local], id: Int32(hashes.count))
+                if inserted {
+                    hashes.append(piece.hashes[local])
+                    groups.append(piece.groups[local])
+                    frequency.append(piece.frequency[local])
+                } else {
+                    frequency[Int(id)] += piece.frequency[local]
+                }
+                remap[local] = id
+            }
+            remaps.append(remap)
         }
 
         let n = Float(texts.count)
-        let idf = counts.frequency.map { logf((1 + n) / (1 + Float($0))) + 1 }
+        let idf = frequency.map { logf((1 + n) / (1 + Float($0))) + 1 }
         var vectorizer = TFIDFVectorizer(
             extractor: extractor, groupWeights: groupWeights, hashes: [], groups: [], idf: [])
-        vectorizer.hashes = counts.hashes
-        vectorizer.groups = counts.groups
+        vectorizer.hashes = hashes
+        vectorizer.groups = groups
         vectorizer.idf = idf
-        vectorizer.table = counts.table
+        vectorizer.table = table
 
+        // Rows: each part's entries follow the earlier parts'.
+        var entryBases = [0]
+        var rowStarts = [Int]()
+        rowStarts.reserveCapacity(texts.count + 1)
+        rowStarts.append(0)
+        for piece in pieces {
+            let base = entryBases[entryBases.count - 1]
+            for start in piece.rowStarts.dropFirst() { rowStarts.append(base + start) }
+            entryBases.append(base + piece.rowIDs.count)
+        }
+        let entryCount = entryBases[parts]
         var matrix = DocumentMatrix()
-        matrix.rowStarts = counts.rowStarts
-        matrix.ids = counts.rowIDs
+        matrix.rowStarts = rowStarts
         matrix.labels = labels
-        matrix.weights = [Float](repeating: 0, count: counts.rowIDs.count)
-        let rowStarts = counts.rowStarts
+        // Every ID and weight is written below, each part its own range at once (which also spreads
+        // the page faults of the fresh memory).
+        matrix.ids = [Int32](unsafeUninitializedCapacity: entryCount) { _, count in count = entryCount }
+        matrix.weights = [Float](unsafeUninitializedCapacity: entryCount) { _, count in count = entryCount }
         let vectorizerCopy = vectorizer
-        counts.rowIDs.withUnsafeBufferPointer { ids in
-            counts.rowCounts.withUnsafeBufferPointer { termCounts in
-                matrix.weights.withUnsafeMutableBufferPointer { weights in
-                    // Documents write disjoint ranges of `weights`.
-                    nonisolated(unsafe) let (ids, termCounts, weights) = (ids, termCounts, weights)
-                    DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        for document in bounds[part]..<bounds[part + 1] {
-                            let start = rowStarts[document]
-                            let count = rowStarts[document + 1] - start
-                            vectorizerCopy.weigh(
-                                ids: UnsafeBufferPointer(rebasing: ids[start..<start + count]),
-                                counts: UnsafeBufferPointer(rebasing: termCounts[start..<start + count]),
-                                into: UnsafeMutableBufferPointer(rebasing: weights[start..<start + count]))
+        let (partRemaps, partBases, counts) = (remaps, entryBases, pieces)
+        matrix.ids.withUnsafeMutableBufferPointer { ids in
+            matrix.weights.withUnsafeMutableBufferPointer { weights in
+                // Parts write disjoint ranges of `ids` and `weights`.
+                nonisolated(unsafe) let (ids, weights) = (ids, weights)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let piece = counts[part]
+                    let base = partBases[part]
+                    piece.rowIDs.withUnsafeBufferPointer { local in
+                        if part == 0 {
+                            _ = UnsafeMutableBufferPointer(rebasing: ids[base..<base + local.count]).initialize(from: local)
+                        } else {
+                            partRemaps[part].withUnsafeBufferPointer { remap in
+                                for k in 0..<local.count { ids[base + k] = remap[Int(local[k])] }
+                            }
+                        }
+                    }
+                    piece.rowCounts.withUnsafeBufferPointer { termCounts in
+                        piece.rowStarts.withUnsafeBufferPointer { rowStarts in
+                            for document in 0..<rowStarts.count - 1 {
+                                let start = rowStarts[document]
+                                let end = rowStarts[document + 1]
+                                vectorizerCopy.weigh(
+                                    ids: UnsafeBufferPointer(rebasing: ids[base + start..<base + end]),
+                                    counts: UnsafeBufferPointer(rebasing: termCounts[start..<end]),
+                                    into: UnsafeMutableBufferPointer(rebasing: weights[base + start..<base + end]))
+                            }
                         }
                     }
                 }
@@ -224,7 +278,8 @@ struct TermCounts {
     var rowCounts: [UInt16] = []
 
     /// Counts `texts` in one sequential pass.
-    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor) {
+    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor, tableCapacity: Int? = nil) {
+        if let tableCapacity { table = FeatureTable(capacity: max(tableCapacity, 1 << 15)) }
         // Per feature while counting: the last document it was seen in and its slot in that
         // document's row (one array, so counting touches one cache line per feature).
         struct Seen {
@@ -234,6 +289,7 @@ struct TermCounts {
         var seen: [Seen] = []
         rowIDs.reserveCapacity(texts.count * 192)
         rowCounts.reserveCapacity(texts.count * 192)
+        rowStarts.reserveCapacity(texts.count + 1)
         var memo = FeatureExtractor.WordMemo()
         var documentIDs: [Int32] = []
         var distinctIDs: [Int32] = []
@@ -246,6 +302,9 @@ struct TermCounts {
             // Intern the features: new ones get the next ID.
             documentIDs.removeAll(keepingCapacity: true)
             extractor.appendFeatureIDs(of: text, to: &documentIDs, memo: &memo) { hash, group in
+                // Most features are known: a read-only probe first (no uniqueness check of the table).
+                let known = table.id(of: hash)
+                if known >= 0 { return known }
                 let (id, inserted) = table.insert(hash, id: Int32(hashes.count))
                 if inserted {
                     hashes.append(hash)
@@ -256,10 +315,12 @@ struct TermCounts {
                 return id
             }
             // Count terms: a feature's first occurrence in this document takes the next slot of the row.
-            distinctIDs.removeAll(keepingCapacity: true)
-            distinctCounts.removeAll(keepingCapacity: true)
-            distinctIDs.append(contentsOf: repeatElement(0, count: documentIDs.count))
-            distinctCounts.append(contentsOf: repeatElement(0, count: documentIDs.count))
+            // Scratch rows as long as the document's features (grown, never cleared: slots are written
+            // before they are read).
+            if distinctIDs.count < documentIDs.count {
+                distinctIDs = [Int32](repeating: 0, count: documentIDs.count * 2)
+                distinctCounts = [UInt16](repeating: 0, count: documentIDs.count * 2)
+            }
             let documentID = Int32(document)
             var distinct = 0
             seen.withUnsafeMutableBufferPointer { seen in
@@ -283,35 +344,16 @@ struct TermCounts {
                     }
                 }
             }
-            rowIDs.append(contentsOf: distinctIDs[0..<distinct])
-            rowCounts.append(contentsOf: distinctCounts[0..<distinct])
+            // Through buffer pointers: appending array slices retains and releases their storage.
+            distinctIDs.withUnsafeBufferPointer { rowIDs.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<distinct])) }
+            distinctCounts.withUnsafeBufferPointer {
+                rowCounts.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<distinct]))
+            }
             rowStarts.append(rowIDs.count)
         }
         self.table = table
         self.hashes = hashes
         self.groups = groups
         self.frequency = frequency
-    }
-
-    /// Appends the documents of `other`, counted after these: its features get IDs as if one pass had
-    /// counted both (known hashes keep their ID, new ones follow in `other`'s order).
-    mutating func append(_ other: TermCounts) {
-        var remap = [Int32](repeating: 0, count: other.hashes.count)
-        for local in 0..<other.hashes.count {
-            let (id, inserted) = table.insert(other.hashes[local], id: Int32(hashes.count))
-            if inserted {
-                hashes.append(other.hashes[local])
-                groups.append(other.groups[local])
-                frequency.append(other.frequency[local])
-            } else {
-                frequency[Int(id)] += other.frequency[local]
-            }
-            remap[local] = id
-        }
-        let base = rowIDs.count
-        rowIDs.reserveCapacity(base + other.rowIDs.count)
-        for id in other.rowIDs { rowIDs.append(remap[Int(id)]) }
-        rowCounts.append(contentsOf: other.rowCounts)
-        rowStarts.append(contentsOf: other.rowStarts.dropFirst().map { $0 + base })
     }
 }

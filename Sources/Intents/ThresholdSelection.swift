@@ -51,7 +51,8 @@ enum ThresholdSelection {
             DispatchQueue.concurrentPerform(iterations: folds) { fold in
                 let trainRows = (0..<documents.count).filter { assignment[$0] != fold }
                 let model = NaiveBayes.fit(documents, rows: trainRows, classCount: classCount,
-                                           featureCount: featureCount, alpha: alpha, fitPrior: fitPrior)
+                                           featureCount: featureCount, alpha: alpha, fitPrior: fitPrior,
+                                           normalizesExamples: options.normalizesExamples, parallel: false)
                 var scores: [Double] = []
                 var list: [HeldOut] = []
                 for row in 0..<documents.count where assignment[row] == fold {

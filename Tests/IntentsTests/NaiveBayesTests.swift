@@ -51,6 +51,49 @@ final class NaiveBayesTests: XCTestCase {
         XCTAssertEqual(posteriors[0], 12.0 / 19, accuracy: 1e-6)
     }
 
+    /// The same documents with `normalizesExamples`: each example adds a mass of 1 to its class.
+    ///
+    ///     class A: d1 = {f0: 2} → {f0: 1},  d2 = {f0: 1, f1: 1} → {f0: 1/2, f1: 1/2}
+    ///              N_A = (3/2, 1/2, 0), N_A· = 2
+    ///     class B: d3 = {f2: 1} → {f2: 1},  d4 = {f1: 1, f2: 1} → {f1: 1/2, f2: 1/2}
+    ///              N_B = (0, 1/2, 3/2), N_B· = 2
+    ///
+    ///     θ_A = ((3/2+1)/(2+3), (1/2+1)/5, (0+1)/5) = (1/2, 3/10, 1/5)
+    ///     θ_B = ((0+1)/5, (1/2+1)/5, (3/2+1)/5)     = (1/5, 3/10, 1/2)
+    func testNormalizedExamplesEachAddAMassOfOne() {
+        var documents = DocumentMatrix()
+        documents.append(ids: [0], weights: [2], label: 0)
+        documents.append(ids: [0, 1], weights: [1, 1], label: 0)
+        documents.append(ids: [2], weights: [1], label: 1)
+        documents.append(ids: [1, 2], weights: [1, 1], label: 1)
+        let model = NaiveBayes.fit(documents, classCount: 2, featureCount: 3, alpha: 1, fitPrior: false,
+                                   normalizesExamples: true)
+        var scores: [Double] = []
+        // x = {f0: 1, f1: 1}: P(x|A) ∝ 1/2 · 3/10 = 3/20, P(x|B) ∝ 1/5 · 3/10 = 3/50,
+        //   P(A|x) = (3/20) / (3/20 + 3/50) = 15 / (15 + 6) = 5/7 ≈ 0.714286
+        model.scores(ids: [0, 1], weights: [1, 1], into: &scores)
+        XCTAssertEqual(scores[0], log(3.0 / 20), accuracy: 1e-6)
+        XCTAssertEqual(scores[1], log(3.0 / 50), accuracy: 1e-6)
+        XCTAssertEqual(NaiveBayes.posteriors(scores, temperature: 1)[0], 5.0 / 7, accuracy: 1e-6)
+    }
+
+    /// Counting the classes in two halves at once gives the same model, bit for bit.
+    func testParallelFitMatchesSequentialFit() throws {
+        var documents = DocumentMatrix()
+        var generator = SplitMix(seed: 7)
+        for row in 0..<5000 {
+            let ids = (0..<6).map { _ in Int32(generator.next() % 300) }
+            let unique = Array(Set(ids)).sorted()
+            documents.append(ids: unique, weights: unique.map { _ in Float(generator.next() % 100 + 1) / 100 },
+                             label: row % 7)
+        }
+        let parallel = NaiveBayes.fit(documents, classCount: 7, featureCount: 300, alpha: 0.01, fitPrior: false,
+                                      normalizesExamples: true, parallel: true)
+        let sequential = NaiveBayes.fit(documents, classCount: 7, featureCount: 300, alpha: 0.01, fitPrior: false,
+                                        normalizesExamples: true, parallel: false)
+        XCTAssertEqual(parallel, sequential)
+    }
+
     func testFittedPriorAddsLogClassShare() {
         // Equal class sizes: log π = log(1/2) for both, so the posteriors do not move.
         var scores: [Double] = []
@@ -121,5 +164,18 @@ final class NaiveBayesTests: XCTestCase {
             XCTAssertEqual(partRows.ids, oneRows.ids)
             XCTAssertEqual(partRows.weights, oneRows.weights)
         }
+    }
+}
+
+/// A tiny deterministic generator for test data.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -6,6 +6,9 @@ struct ClassifierTuningOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Naive Bayes smoothing.", visibility: .hidden))
     var alpha: Double?
 
+    @Flag(name: .long, help: ArgumentHelp("Count each example's TF-IDF mass as is (not 1).", visibility: .hidden))
+    var rawExampleMass = false
+
     @Option(name: .long, help: ArgumentHelp("Unigram,bigram,char-gram group weights.", visibility: .hidden))
     var weights: String?
 
@@ -28,6 +31,7 @@ struct ClassifierTuningOptions: ParsableArguments {
     /// The options with these overrides applied over the defaults.
     func apply(to options: inout ClassifierOptions) throws {
         if let alpha { options.alpha = alpha }
+        if rawExampleMass { options.normalizesExamples = false }
         if let temperature { options.temperature = temperature }
         if fitPrior { options.fitPrior = true }
         if let rejectCredit { options.rejectCredit = rejectCredit }
