@@ -5,7 +5,7 @@ import XCTest
 final class SentimentRulesTests: XCTestCase {
     private let scorer = SentimentScorer(lexicon: SentimentLexicon([
         "good": 2, "bad": -2, "great": 3, "terrible": -3, "like": 1.5, "slow": -1,
-        "never arrived": -2.5, "still waiting": -2, "thanks for nothing": -3, "thanks": 1.5,
+        "never arrived": -2.5, "still waiting": -2, "thanks for nothing": -3, "thanks": 1.5, "haha": 1, "lol": 1,
         ":)": 2, ":(": -2, "😡": -3, "👍": 2,
     ]))
 
@@ -94,6 +94,17 @@ final class SentimentRulesTests: XCTestCase {
         XCTAssertGreaterThan(compound("goood"), compound("good"))
         XCTAssertGreaterThan(compound("sooo good"), compound("good"))
         XCTAssertLessThan(compound("baaaaad"), compound("bad"))
+    }
+
+    func testLaughterOfAnyLengthReadsAsOneLaugh() {
+        for text in ["hahaha", "ahahahah", "hehehe", "HAHAHA", "lolol", "loool"] {
+            XCTAssertGreaterThan(compound(text), 0, text)
+        }
+        XCTAssertEqual(SentimentScanner.laughter("hahahaha"), "haha")
+        XCTAssertEqual(SentimentScanner.laughter("lolololol"), "lol")
+        for word in ["hah", "hhhh", "ahha", "heh", "hello", "aha", "loll", "lola", "holo"] {
+            XCTAssertNil(SentimentScanner.laughter(word), word)
+        }
     }
 
     func testEmoticonsAndEmojiCount() {

@@ -169,7 +169,8 @@ def write(lexicon, path):
         f.write("# scripts/sentiment/learn_lexicon.py from seed.tsv and shared/benchmarks/sentiment; do not edit.\n")
         for k in sorted(lexicon):
             v = round(lexicon[k], 3)
-            if abs(v) >= 0.01 and "\t" not in k:
+            # Seeded phrases stay even at ~0: matching them keeps their words ("like" in "looks like") out.
+            if (abs(v) >= 0.01 or " " in k) and "\t" not in k:
                 f.write(f"{k}\t{v}\n")
 
 

@@ -156,7 +156,21 @@ def add_word(original, items, clause, sentence):
                 w = w[: -len(s)]
                 break
         w = w.replace("'", "")
+    laugh = laughter(w)
+    if laugh:
+        w, elongated = laugh, False
     items.append(Item(w, "word", caps, elongated, clause, sentence))
+
+
+def laughter(w):
+    """Laughter typed any length: "hahaha", "ahahah", "hehehe" -> "haha"; "lolol" -> "lol"; else None."""
+    if len(w) < 4:
+        return None
+    if re.fullmatch(r"a?(?:h[aei])+h?", w) and w.count("h") >= 2 and w != "haha":
+        return "haha"
+    if re.fullmatch(r"l(?:o+l)+", w) and w != "lol":
+        return "lol"
+    return None
 
 
 def resolve(key, elongated, lexicon):
