@@ -26,6 +26,14 @@ final class SentimentRulesTests: XCTestCase {
         XCTAssertGreaterThan(compound("the service was not terrible"), 0)
     }
 
+    func testANegatorWithAValenceOfItsOwnStillNegates() {
+        let scorer = SentimentScorer(lexicon: SentimentLexicon(["no": -0.5, "good": 2, "bad": -2]))
+        XCTAssertLessThan(scorer.score("no electricity").compound, 0, "'no' alone counts its own valence")
+        XCTAssertLessThan(scorer.score("no good").compound, scorer.score("no electricity").compound)
+        XCTAssertEqual(scorer.score("no good").contributions.map(\.token), ["no", "good"])
+        XCTAssertEqual(scorer.score("no good").contributions[1].weight, 2 * SentimentRules.negation, accuracy: 1e-9)
+    }
+
     func testNegationIsDampedNotMirrored() {
         XCTAssertLessThan(abs(compound("not good")), abs(compound("good")))
     }
