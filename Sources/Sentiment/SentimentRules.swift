@@ -80,6 +80,12 @@ enum SentimentRules {
         return pairs
     }()
 
+    /// Reactions, not statements: a negator before them does not flip them ("no way lol", "not me haha").
+    static let interjections: Set<String> = [
+        "lol", "haha", "hehe", "lmao", "lmfao", "rofl", "yay", "woohoo", "woot", "hooray", "ugh", "argh", "grr",
+        "meh", "wow", "omg", "ouch", "oops", "yikes", "xoxo", "xx", "smh", "fml", "wtf",
+    ]
+
     static let contrast: Set<String> = ["but", "however"]
     static let concessive: Set<String> = ["although", "though", "despite"]
 

@@ -188,7 +188,8 @@ public struct SentimentScorer: Sendable {
             if role.scale != 0 { weight *= 1 + role.scale * SentimentRules.decay[distance - 1] }
         }
         // "no longer" negates what follows it, not "longer" itself.
-        if negated, !(start >= 1 && key == "longer" && keys[start - 1] == "no") {
+        // Interjections are reactions, not statements: "no way lol" still laughs.
+        if negated, !SentimentRules.interjections.contains(key), !(start >= 1 && key == "longer" && keys[start - 1] == "no") {
             weight *= SentimentRules.negation
         }
         return weight

@@ -115,6 +115,12 @@ final class SentimentRulesTests: XCTestCase {
         }
     }
 
+    func testInterjectionsAreNotNegated() {
+        XCTAssertGreaterThan(compound("no way lol"), 0)
+        XCTAssertGreaterThan(compound("not me hahaha"), 0)
+        XCTAssertLessThan(compound("not good lol"), compound("lol"))
+    }
+
     func testEmoticonsAndEmojiCount() {
         XCTAssertGreaterThan(compound("ok :)"), 0)
         XCTAssertGreaterThan(compound("thanks :-)."), compound("thanks"))

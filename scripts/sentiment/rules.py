@@ -37,6 +37,9 @@ INTENSIFIERS = {
     "sorta": -0.4, "barely": -0.5, "hardly": -0.5, "a_bit": -0.4, "a_little": -0.4,
     "kind_of": -0.4, "sort_of": -0.4, "less": -0.4, "occasionally": -0.3,
 }
+# Reactions, not statements: a negator before them does not flip them ("no way lol", "not me haha", "no... ugh").
+INTERJECTIONS = set("""lol haha hehe lmao lmfao rofl yay woohoo woot hooray ugh argh grr meh wow omg ouch oops
+yikes xoxo xx smh fml wtf""".split())
 CONTRAST = {"but", "however"}
 CONCESSIVE = {"although", "though", "despite"}
 # Apostrophe-less negative contractions as customers type them.
@@ -253,7 +256,7 @@ def features(text, lexicon, phrases):
                     weight *= 1 + INTENSIFIERS[keys[j - 1] + "_" + k] * DECAY[d - 1]
                 elif k in INTENSIFIERS:
                     weight *= 1 + INTENSIFIERS[k] * DECAY[d - 1]
-            if negated and not (start >= 1 and keys[start - 1] == "no" and key == "longer"):
+            if negated and key not in INTERJECTIONS and not (start >= 1 and keys[start - 1] == "no" and key == "longer"):
                 weight *= NEGATION
             if it.caps and mixed:
                 weight *= CAPS
