@@ -88,11 +88,13 @@ gift bonus fan cheap dear hope wish""".split())
 
 
 def inflections(word):
-    """Regular -s, -ed and -ing forms ("cry" -> "cries", "cried", "crying"; "hate" -> "hates", "hated", "hating")."""
+    """Regular -s, -ed and -ing forms ("cry" -> "cries", "cried", "crying"; "hate" -> "hates", "hated", "hating"),
+    and -ier/-iest for words in -y ("lucky" -> "luckier", "luckiest")."""
     if word.endswith("e"):
         return {word + "s", word + "d", word[:-1] + "ing"}
     if word.endswith("y") and word[-2] not in "aeiou":
-        return {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+        # ... and the comparative and superlative of -y adjectives ("luckier", "happiest", "funnier").
+        return {word[:-1] + "ies", word[:-1] + "ied", word + "ing", word[:-1] + "ier", word[:-1] + "iest"}
     if word.endswith(("s", "x", "ch", "sh")):
         return {word + "es", word + "ed", word + "ing"}
     return {word + "s", word + "ed", word + "ing"}
