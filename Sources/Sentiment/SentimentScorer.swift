@@ -6,7 +6,7 @@ import Foundation
 ///
 ///     s = amp · Σᵢ mᵢ · v(eᵢ),    compound = s / √(s² + α)
 ///
-/// where v is the lexicon valence and mᵢ the product of the rules that reach eᵢ: negation (×-0.7 within
+/// where v is the lexicon valence and mᵢ the product of the rules that reach eᵢ: negation (×-0.5 within
 /// three words of not/never/n't/no/hardly, inside the clause), intensifiers and dampeners before it
 /// ("very" ×1.3, "slightly" ×0.5, decaying with distance), contrast (before "but"/"however" ×0.5, after
 /// ×1.4; a clause opened by "although" ×0.5), ALL CAPS among mixed case ×1.3, elongation ×1.2; and amp

@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 
-NEGATION = -0.7        # a negated word counts this much of its valence (sign flipped, damped)
+NEGATION = -0.5        # a negated word counts this much of its valence (sign flipped, damped)
 CAPS = 1.3             # an ALL-CAPS word among mixed-case text
 ELONGATED = 1.2        # "sooo", "goood"
 BEFORE_CONTRAST = 0.5  # the clause before "but" / "however"
