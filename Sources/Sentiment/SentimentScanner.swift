@@ -159,7 +159,46 @@ struct SentimentScanner {
             }
             word = String(word.unicodeScalars.filter { $0 != "'" })
         }
+        if let laugh = Self.laughter(word) {
+            result.items.append(item(laugh))
+            return
+        }
         result.items.append(item(word, elongated: isElongated))
+    }
+
+    /// Laughter typed at any length: "hahaha", "ahahah", "hehehe", "hihi" → "haha"; "lolol", "lool" → "lol".
+    /// (`rules.laughter` in scripts/sentiment/rules.py is the same test.)
+    static func laughter(_ word: String) -> String? {
+        let utf8 = word.utf8
+        guard utf8.count >= 4, let first = utf8.first,
+              first == UInt8(ascii: "h") || first == UInt8(ascii: "a") || first == UInt8(ascii: "l") else { return nil }
+        let bytes = Array(utf8)
+        if first == UInt8(ascii: "l") {
+            // l(o+l)+
+            var index = 1
+            var groups = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "o") else { return nil }
+                while index < bytes.count, bytes[index] == UInt8(ascii: "o") { index += 1 }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "l") else { return nil }
+                index += 1
+                groups += 1
+            }
+            return groups >= 1 && word != "lol" ? "lol" : nil
+        }
+        // a?(h[aei])+h?, with at least two "h"
+        var index = bytes[0] == UInt8(ascii: "a") ? 1 : 0
+        var hs = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "h") else { return nil }
+            hs += 1
+            index += 1
+            if index == bytes.count { break }
+            let vowel = bytes[index]
+            guard vowel == UInt8(ascii: "a") || vowel == UInt8(ascii: "e") || vowel == UInt8(ascii: "i") else { return nil }
+            index += 1
+        }
+        return hs >= 2 ? "haha" : nil
     }
 
     // MARK: - Bytes

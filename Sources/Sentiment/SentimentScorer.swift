@@ -6,7 +6,7 @@ import Foundation
 ///
 ///     s = amp · Σᵢ mᵢ · v(eᵢ),    compound = s / √(s² + α)
 ///
-/// where v is the lexicon valence and mᵢ the product of the rules that reach eᵢ: negation (×-0.7 within
+/// where v is the lexicon valence and mᵢ the product of the rules that reach eᵢ: negation (×-0.5 within
 /// three words of not/never/n't/no/hardly, inside the clause), intensifiers and dampeners before it
 /// ("very" ×1.3, "slightly" ×0.5, decaying with distance), contrast (before "but"/"however" ×0.5, after
 /// ×1.4; a clause opened by "although" ×0.5), ALL CAPS among mixed case ×1.3, elongation ×1.2; and amp
@@ -188,7 +188,8 @@ public struct SentimentScorer: Sendable {
             if role.scale != 0 { weight *= 1 + role.scale * SentimentRules.decay[distance - 1] }
         }
         // "no longer" negates what follows it, not "longer" itself.
-        if negated, !(start >= 1 && key == "longer" && keys[start - 1] == "no") {
+        // Interjections are reactions, not statements: "no way lol" still laughs.
+        if negated, !SentimentRules.interjections.contains(key), !(start >= 1 && key == "longer" && keys[start - 1] == "no") {
             weight *= SentimentRules.negation
         }
         return weight

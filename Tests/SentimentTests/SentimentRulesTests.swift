@@ -5,7 +5,7 @@ import XCTest
 final class SentimentRulesTests: XCTestCase {
     private let scorer = SentimentScorer(lexicon: SentimentLexicon([
         "good": 2, "bad": -2, "great": 3, "terrible": -3, "like": 1.5, "slow": -1,
-        "never arrived": -2.5, "still waiting": -2, "thanks for nothing": -3, "thanks": 1.5,
+        "never arrived": -2.5, "still waiting": -2, "thanks for nothing": -3, "thanks": 1.5, "haha": 1, "lol": 1,
         ":)": 2, ":(": -2, "😡": -3, "👍": 2,
     ]))
 
@@ -24,6 +24,14 @@ final class SentimentRulesTests: XCTestCase {
         }
         XCTAssertGreaterThan(compound("not bad"), 0)
         XCTAssertGreaterThan(compound("the service was not terrible"), 0)
+    }
+
+    func testANegatorWithAValenceOfItsOwnStillNegates() {
+        let scorer = SentimentScorer(lexicon: SentimentLexicon(["no": -0.5, "good": 2, "bad": -2]))
+        XCTAssertLessThan(scorer.score("no electricity").compound, 0, "'no' alone counts its own valence")
+        XCTAssertLessThan(scorer.score("no good").compound, scorer.score("no electricity").compound)
+        XCTAssertEqual(scorer.score("no good").contributions.map(\.token), ["no", "good"])
+        XCTAssertEqual(scorer.score("no good").contributions[1].weight, 2 * SentimentRules.negation, accuracy: 1e-9)
     }
 
     func testNegationIsDampedNotMirrored() {
@@ -94,6 +102,23 @@ final class SentimentRulesTests: XCTestCase {
         XCTAssertGreaterThan(compound("goood"), compound("good"))
         XCTAssertGreaterThan(compound("sooo good"), compound("good"))
         XCTAssertLessThan(compound("baaaaad"), compound("bad"))
+    }
+
+    func testLaughterOfAnyLengthReadsAsOneLaugh() {
+        for text in ["hahaha", "ahahahah", "hehehe", "HAHAHA", "lolol", "loool"] {
+            XCTAssertGreaterThan(compound(text), 0, text)
+        }
+        XCTAssertEqual(SentimentScanner.laughter("hahahaha"), "haha")
+        XCTAssertEqual(SentimentScanner.laughter("lolololol"), "lol")
+        for word in ["hah", "hhhh", "ahha", "heh", "hello", "aha", "loll", "lola", "holo"] {
+            XCTAssertNil(SentimentScanner.laughter(word), word)
+        }
+    }
+
+    func testInterjectionsAreNotNegated() {
+        XCTAssertGreaterThan(compound("no way lol"), 0)
+        XCTAssertGreaterThan(compound("not me hahaha"), 0)
+        XCTAssertLessThan(compound("not good lol"), compound("lol"))
     }
 
     func testEmoticonsAndEmojiCount() {

@@ -10,6 +10,7 @@ final class SentimentScorerTests: XCTestCase {
         XCTAssertLessThan(lexicon["still waiting"], 0)
         XCTAssertLessThan(lexicon["worst service ever"], 0)
         XCTAssertGreaterThan(lexicon["excellent"], 0)
+        XCTAssertLessThan(lexicon["no"], 0, "learned: 'no electricity', 'still no reply'")
         XCTAssertEqual(scorer.lexicon.count, lexicon.count)
     }
 

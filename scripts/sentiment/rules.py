@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 
-NEGATION = -0.7        # a negated word counts this much of its valence (sign flipped, damped)
+NEGATION = -0.5        # a negated word counts this much of its valence (sign flipped, damped)
 CAPS = 1.3             # an ALL-CAPS word among mixed-case text
 ELONGATED = 1.2        # "sooo", "goood"
 BEFORE_CONTRAST = 0.5  # the clause before "but" / "however"
@@ -37,6 +37,9 @@ INTENSIFIERS = {
     "sorta": -0.4, "barely": -0.5, "hardly": -0.5, "a_bit": -0.4, "a_little": -0.4,
     "kind_of": -0.4, "sort_of": -0.4, "less": -0.4, "occasionally": -0.3,
 }
+# Reactions, not statements: a negator before them does not flip them ("no way lol", "not me haha", "no... ugh").
+INTERJECTIONS = set("""lol haha hehe lmao lmfao rofl yay woohoo woot hooray ugh argh grr meh wow omg ouch oops
+yikes xoxo xx smh fml wtf""".split())
 CONTRAST = {"but", "however"}
 CONCESSIVE = {"although", "though", "despite"}
 # Apostrophe-less negative contractions as customers type them.
@@ -156,7 +159,21 @@ def add_word(original, items, clause, sentence):
                 w = w[: -len(s)]
                 break
         w = w.replace("'", "")
+    laugh = laughter(w)
+    if laugh:
+        w, elongated = laugh, False
     items.append(Item(w, "word", caps, elongated, clause, sentence))
+
+
+def laughter(w):
+    """Laughter typed any length: "hahaha", "ahahah", "hehehe" -> "haha"; "lolol" -> "lol"; else None."""
+    if len(w) < 4:
+        return None
+    if re.fullmatch(r"a?(?:h[aei])+h?", w) and w.count("h") >= 2 and w != "haha":
+        return "haha"
+    if re.fullmatch(r"l(?:o+l)+", w) and w != "lol":
+        return "lol"
+    return None
 
 
 def resolve(key, elongated, lexicon):
@@ -239,7 +256,7 @@ def features(text, lexicon, phrases):
                     weight *= 1 + INTENSIFIERS[keys[j - 1] + "_" + k] * DECAY[d - 1]
                 elif k in INTENSIFIERS:
                     weight *= 1 + INTENSIFIERS[k] * DECAY[d - 1]
-            if negated and not (start >= 1 and keys[start - 1] == "no" and key == "longer"):
+            if negated and key not in INTERJECTIONS and not (start >= 1 and keys[start - 1] == "no" and key == "longer"):
                 weight *= NEGATION
             if it.caps and mixed:
                 weight *= CAPS
