@@ -106,7 +106,7 @@ public struct Recommender: Sendable {
                 let count = buyerCounts[product]
                 results.append(Recommendation(
                     product: products[product], score: Double(count),
-                    reason: "popular in \(products[product].category): bought by \(count) customers",
+                    reason: "popular in \(products[product].category): bought by \(count) \(count == 1 ? "customer" : "customers")",
                     because: nil))
             }
         }

@@ -264,7 +264,9 @@ public struct DialogueStateMachine: Sendable {
             return "recommend_products"
         }
         if !leavesFlow, slots.references.contains(.otherOrder) { return "order_status" }
-        guard turn.intent == "out_of_scope" else { return turn.intent }
+        // Slots speak for a turn the model could not place, not for one it confidently placed out of
+        // scope: "what's the weather like" must not become a search for a category that merely looks alike.
+        guard turn.intent == "out_of_scope", turn.confidence < Self.confidentOutOfScope else { return turn.intent }
         if slots.orderID != nil { return "order_status" }
         if slots.email != nil { return "provide_email" }
         if slots.category != nil || slots.productSKU != nil || slots.budget != nil
@@ -281,7 +283,10 @@ public struct DialogueStateMachine: Sendable {
 
     /// Below this confidence a turn that does not answer the pending question is taken as a failed try
     /// ("i dont know" may look like `help`), not as a question from another flow.
-    public static let digressionConfidence = 0.75
+    public static let digressionConfidence = 0.55
+
+    /// At or above this confidence an `out_of_scope` decision is the model's own, and slots do not overrule it.
+    public static let confidentOutOfScope = 0.8
 
     /// True when a turn that did not answer the pending question asks something else instead.
     private func isDigression(_ intent: String, _ turn: UnderstoodTurn) -> Bool {

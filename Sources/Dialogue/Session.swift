@@ -55,6 +55,11 @@ public final class Session {
         }
     }
 
+    /// What the agent says when the customer leaves without a goodbye of their own (end of input, /quit).
+    public var farewell: [String] {
+        [render(.goodbye, [:], using: &generator)]
+    }
+
     /// The agent's answer to one line the customer typed.
     public func respond(to rawText: String) -> TurnResult {
         var replies: [String] = []

@@ -48,8 +48,7 @@ public struct DialogueTranscriptAgent: TranscriptAgent {
     /// Trains the classifier once on the intents folder and builds the agent every transcript shares.
     public static func trained(intentsDirectory: URL) throws -> DialogueTranscriptAgent {
         let classifier = try IntentClassifier.train(on: TrainingSet.load(from: intentsDirectory))
-        return DialogueTranscriptAgent(agent: Agent(classifier: TrainedClassifier(classifier: classifier),
-                                                    scorer: StandardSentiment(scorer: .standard)))
+        return DialogueTranscriptAgent(agent: Agent(classifier: classifier, scorer: .standard))
     }
 
     public func loadFixture(at url: URL) throws -> Fixture {
@@ -68,26 +67,6 @@ public struct DialogueTranscriptAgent: TranscriptAgent {
     }
 }
 
-/// The trained classifier as the dialogue reads turns. A wrapper, not a conformance, so that it never
-/// clashes with one the Dialogue module may declare.
-struct TrainedClassifier: TurnClassifier {
-    let classifier: IntentClassifier
-
-    func intent(of text: String) -> (intent: String, confidence: Double) {
-        let prediction = classifier.classify(text)
-        return (prediction.intent, prediction.confidence)
-    }
-}
-
-/// The sentiment scorer as the dialogue reads turns (a wrapper, for the same reason).
-struct StandardSentiment: TurnSentimentScorer {
-    let scorer: SentimentScorer
-
-    func sentiment(of text: String) -> TurnSentiment {
-        TurnSentiment(compound: scorer.compound(text))
-    }
-}
-
 /// A `Session` as the runner drives it.
 final class DialogueConversation: ConversationUnderTest {
     let session: Session
@@ -100,7 +79,7 @@ final class DialogueConversation: ConversationUnderTest {
         let result = session.respond(to: text)
         return TurnOutcome(
             replies: result.replies, intent: result.intent, confidence: result.confidence, slots: result.slots,
-            actions: result.actions, sentiment: result.sentiment.label, sentimentScore: result.sentiment.compound,
+            actions: result.actions, sentiment: result.sentiment.label.rawValue, sentimentScore: result.sentiment.compound,
             ended: result.ended)
     }
 }

@@ -8,7 +8,7 @@ struct Concierge: ParsableCommand {
         commandName: "concierge",
         abstract: "A customer-service agent you talk to in a terminal.",
         subcommands: [
-            Train.self, Evaluate.self, Classify.self, Sentiment.self,
+            Chat.self, Train.self, Evaluate.self, Classify.self, Sentiment.self,
             DB.self, Complaints.self, Recommend.self, Bench.self, Test.self, Validate.self,
         ]
     )

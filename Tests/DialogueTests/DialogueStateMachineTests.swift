@@ -207,7 +207,7 @@ final class DialogueStateMachineTests: XCTestCase {
     func testAnUnsureGuessAtAnotherIntentIsAFailedTryNotADigression() {
         var machine = DialogueStateMachine(customer: alice)
         _ = machine.receive(turn("where's my order", "order_status"))
-        let unsure = UnderstoodTurn(text: "i dont know", intent: "help", confidence: 0.6)
+        let unsure = UnderstoodTurn(text: "i dunno", intent: "help", confidence: DialogueStateMachine.digressionConfidence - 0.1)
         XCTAssertEqual(machine.receive(unsure), [.reply(.askOrderNumberAgain, [:])])
     }
 

@@ -9,7 +9,7 @@ extension Concierge {
         static let configuration = CommandConfiguration(
             commandName: "bench",
             abstract: "Measure training, classification, sentiment, CRM, dialogue and transcript speed (JSON).",
-            subcommands: [BenchClassifier.self, BenchSentiment.self, BenchCRM.self]
+            subcommands: [BenchClassifier.self, BenchSentiment.self, BenchCRM.self, BenchDialogue.self, BenchTranscripts.self]
         )
     }
 }
