@@ -1,6 +1,9 @@
 import ArgumentParser
+import CRM
+import Dialogue
 import Foundation
 import Intents
+import Sentiment
 import TextKit
 
 extension Concierge {
@@ -26,28 +29,43 @@ extension Concierge {
             } catch let error as IntentsError {
                 throw report(error, exit: ExitStatus.badData)
             }
+            // Slots are read against the demo catalog, the one a fresh `concierge chat` starts with.
+            let understanding = Understanding(
+                classifier: classifier, scorer: .standard,
+                extractor: SlotExtractor(catalog: ProductCatalog(products: Fixture.demo.products)))
             if !texts.isEmpty {
-                for text in texts { emit(text, classifier) }
+                for text in texts { emit(text, understanding) }
             } else {
                 while let line = readLine(strippingNewline: true) {
-                    emit(line, classifier)
+                    emit(line, understanding)
                 }
             }
         }
 
-        private func emit(_ text: String, _ classifier: IntentClassifier) {
-            let explanation = explain ? classifier.explain(text) : nil
-            let prediction = explanation?.prediction ?? classifier.classify(text)
-            // Sentiment and slots (SPEC §1) belong here too: the lead wires in
-            // `SentimentScorer.standard.score(text)` and the Dialogue slot extractors.
+        private struct Understanding {
+            let classifier: IntentClassifier
+            let scorer: SentimentScorer
+            let extractor: SlotExtractor
+        }
+
+        private func emit(_ text: String, _ understanding: Understanding) {
+            let explanation = explain ? understanding.classifier.explain(text) : nil
+            let prediction = explanation?.prediction ?? understanding.classifier.classify(text)
+            let sentiment = understanding.scorer.score(text)
+            let slots = understanding.extractor.extract(from: text).values(in: understanding.extractor.catalog)
             if output.json {
-                print(ClassificationJSON(text: text, prediction: prediction, explanation: explanation).encoded())
+                print(ClassificationJSON(
+                    text: text, prediction: prediction, sentiment: sentiment, slots: slots, explanation: explanation
+                ).encoded())
             } else {
-                print(describe(text, prediction, explanation))
+                print(describe(text, prediction, sentiment, slots, explanation))
             }
         }
 
-        private func describe(_ text: String, _ prediction: IntentPrediction, _ explanation: Explanation?) -> String {
+        private func describe(
+            _ text: String, _ prediction: IntentPrediction, _ sentiment: SentimentScore, _ slots: [String: String],
+            _ explanation: Explanation?
+        ) -> String {
             var lines: [String] = []
             // Echo at most 120 characters of what was typed, without its control characters.
             let clean = TerminalText.sanitized(text)
@@ -62,6 +80,9 @@ extension Concierge {
             let alternatives = prediction.alternatives.prefix(3)
                 .map { String(format: "%@ %.2f", $0.intent, $0.confidence) }
             if !alternatives.isEmpty { lines.append("  alternatives: " + alternatives.joined(separator: ", ")) }
+            let slotText = slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            lines.append(String(format: "  sentiment %@ %+.2f", sentiment.label.rawValue, sentiment.compound)
+                         + "  slots " + (slotText.isEmpty ? "-" : TerminalText.sanitized(slotText)))
             if let explanation, let runnerUp = explanation.runnerUp {
                 lines.append("  why \(prediction.topIntent) rather than \(runnerUp):")
                 for contribution in explanation.contributions.prefix(8) where abs(contribution.weight) >= 0.005 {
@@ -96,9 +117,19 @@ private struct ClassificationJSON: Encodable {
     var confidence: Double
     var topIntent: String
     var alternatives: [Alternative]
+    var sentiment: Feeling
+    var slots: [String: String]
     var explanation: Why?
 
-    init(text: String, prediction: IntentPrediction, explanation: Explanation?) {
+    struct Feeling: Encodable {
+        var score: Double
+        var label: String
+    }
+
+    init(text: String, prediction: IntentPrediction, sentiment: SentimentScore, slots: [String: String],
+         explanation: Explanation?) {
+        self.sentiment = Feeling(score: sentiment.compound, label: sentiment.label.rawValue)
+        self.slots = slots
         self.text = text
         intent = prediction.intent
         confidence = prediction.confidence
@@ -111,7 +142,7 @@ private struct ClassificationJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case text, intent, confidence, alternatives, explanation
+        case text, intent, confidence, alternatives, sentiment, slots, explanation
         case topIntent = "top_intent"
     }
 
