@@ -46,9 +46,11 @@ public final class Session {
     }
 
     /// What the agent says before the first turn.
+    ///
+    /// It draws its wording from a copy of the generator, so a session that shows the opening (the REPL)
+    /// and one that does not (the transcript runner) word every later reply alike.
     public var opening: [String] {
         var copy = generator
-        defer { generator = copy }
         return machine.opening().compactMap { action in
             guard case let .reply(key, facts) = action else { return nil }
             return render(key, facts, using: &copy)

@@ -50,6 +50,32 @@ final class ChatPipeTests: XCTestCase {
         XCTAssertTrue(output.stdout.lowercased().contains("bye"))
     }
 
+    func testRecordedSessionReplaysUnchangedWithConciergeTest() throws {
+        let (directory, environment) = try ConciergeProcess.sandbox()
+        let transcript = directory.appendingPathComponent("recorded.dialogue").path
+        let conversation = """
+            hi there
+            where is my order?
+            its 10023
+            recommend something for running under $60
+            the socks had holes after one day and card 4111 1111 1111 1111 was charged twice, awful!
+            bye
+
+            """
+        let chat = try ConciergeProcess.run(
+            ["chat", "--customer", "C1001", "--fixture", fixture, "--record", transcript],
+            input: conversation, environment: environment)
+        XCTAssertEqual(chat.status, 0, chat.stderr)
+        let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
+        XCTAssertTrue(recorded.contains("@customer C1001"), recorded)
+        XCTAssertTrue(recorded.contains("> its 10023"), recorded)
+        XCTAssertTrue(recorded.contains("**** **** **** 1111"), recorded)
+        XCTAssertFalse(recorded.contains("4111 1111"), recorded)
+        let replay = try ConciergeProcess.run(["test", transcript], input: "", environment: environment)
+        XCTAssertEqual(replay.status, 0, replay.stdout + replay.stderr)
+        XCTAssertTrue(replay.stdout.contains("1 passed, 0 failed"), replay.stdout)
+    }
+
     func testUnknownCustomerIsAUsageError() throws {
         let (_, environment) = try ConciergeProcess.sandbox()
         let output = try ConciergeProcess.run(

@@ -33,6 +33,10 @@ extension Concierge {
         var seed: UInt64?
 
         func validate() throws {
+            if record != nil, let seed, seed != TranscriptRunner<DialogueTranscriptAgent>.seed {
+                throw ValidationError(
+                    "--record uses the transcript runner's seed (\(TranscriptRunner<DialogueTranscriptAgent>.seed)) so the replay words its replies the same; drop --seed.")
+            }
             if database.db != nil, fixture != nil {
                 throw ValidationError("--db and --fixture cannot be used together: --fixture runs on a throwaway database.")
             }
@@ -67,7 +71,8 @@ extension Concierge {
                 agent: Agent(classifier: classifier),
                 store: store,
                 customerID: customer,
-                seed: seed ?? UInt64.random(in: 0...UInt64.max),
+                // A recorded session words its replies as `concierge test` will when it replays them.
+                seed: seed ?? (record != nil ? TranscriptRunner<DialogueTranscriptAgent>.seed : UInt64.random(in: 0...UInt64.max)),
                 style: TerminalStyle.detect(environment: environment),
                 interactive: interactive,
                 debug: debug,
