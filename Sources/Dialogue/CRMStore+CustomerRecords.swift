@@ -41,7 +41,7 @@ public struct StoreRecords: CustomerRecords {
     }
 
     public func catalog() throws -> [ProductCatalog.Item] {
-        try ProductCatalog(products: store.catalog()).items
+        try store.catalog()
     }
 
     public func logComplaint(_ complaint: ComplaintDraft) throws -> ComplaintReceipt {
@@ -72,12 +72,5 @@ extension Session {
         agent: Agent, store: CRMStore, customerID: String?, now: @escaping @Sendable () -> Date, seed: UInt64
     ) {
         self.init(agent: agent, records: StoreRecords(store: store, now: now), customerID: customerID, now: now, seed: seed)
-    }
-}
-
-extension ProductCatalog {
-    /// The catalog the slot extractors read, from the CRM's products.
-    public init(products: [Product]) {
-        self.init(products.map { ProductCatalog.Item(sku: $0.sku, name: $0.name, category: $0.category, price: $0.price) })
     }
 }

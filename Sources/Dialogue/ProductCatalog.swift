@@ -1,3 +1,4 @@
+import CRM
 import TextKit
 
 /// The products a customer can name, indexed for forgiving lookup.
@@ -9,20 +10,8 @@ import TextKit
 /// names and everyday synonyms, it learns category words from product names ("watch" is sports when
 /// most watches are).
 public struct ProductCatalog: Sendable {
-    /// One product as the dialogue needs it.
-    public struct Item: Sendable, Equatable {
-        public var sku: String
-        public var name: String
-        public var category: String
-        public var price: Double
-
-        public init(sku: String, name: String, category: String, price: Double) {
-            self.sku = sku
-            self.name = name
-            self.category = category
-            self.price = price
-        }
-    }
+    /// One product: the CRM's own record.
+    public typealias Item = Product
 
     public let items: [Item]
 

@@ -143,7 +143,7 @@ public struct DataValidator: Sendable {
 
     /// Annotations `[text](slot)` that the slot extractors do not read back from the example's text.
     func slotAnnotationIssues(in trainingSet: TrainingSet) -> [ValidationIssue] {
-        let catalog = ProductCatalog(products: fixtures.defaultFixture.products)
+        let catalog = ProductCatalog(fixtures.defaultFixture.products)
         let extractor = SlotExtractor(catalog: catalog)
         var issues: [ValidationIssue] = []
         for example in trainingSet.examples where !example.annotations.isEmpty {

@@ -32,7 +32,7 @@ extension Concierge {
             // Slots are read against the demo catalog, the one a fresh `concierge chat` starts with.
             let understanding = Understanding(
                 classifier: classifier, scorer: .standard,
-                extractor: SlotExtractor(catalog: ProductCatalog(products: Fixture.demo.products)))
+                extractor: SlotExtractor(catalog: ProductCatalog(Fixture.demo.products)))
             if !texts.isEmpty {
                 for text in texts { emit(text, understanding) }
             } else {
