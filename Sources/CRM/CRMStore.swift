@@ -52,6 +52,14 @@ public final class CRMStore: Sendable {
         return store
     }
 
+    /// An independent in-memory copy of this database, made with SQLite's online backup: a fresh
+    /// database per transcript without running the migrations and loading the fixture again.
+    public func copyInMemory() throws -> CRMStore {
+        let queue = try DatabaseQueue()
+        try database.backup(to: queue)
+        return CRMStore(queue: queue)
+    }
+
     private static func migrate(_ writer: any DatabaseWriter) throws {
         do {
             try Schema.migrator.migrate(writer)

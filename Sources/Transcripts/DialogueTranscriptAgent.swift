@@ -35,7 +35,7 @@ public struct CRMFixtureLoader: TranscriptFixtureLoader {
 /// immutable `Sendable` value. Each conversation gets its own store, so transcripts never see each
 /// other's complaints or conversation logs.
 public struct DialogueTranscriptAgent: TranscriptAgent {
-    public typealias FixtureData = Fixture
+    public typealias FixtureData = LoadedFixture
 
     public let agent: Agent
     public let fixtures: CRMFixtureLoader
@@ -51,19 +51,32 @@ public struct DialogueTranscriptAgent: TranscriptAgent {
         return DialogueTranscriptAgent(agent: Agent(classifier: classifier, scorer: .standard))
     }
 
-    public func loadFixture(at url: URL) throws -> Fixture {
-        try fixtures.loadFixture(at: url)
+    public func loadFixture(at url: URL) throws -> LoadedFixture {
+        let fixture = try fixtures.loadFixture(at: url)
+        return LoadedFixture(fixture: fixture, template: try CRMStore.inMemory(loading: fixture))
     }
 
-    public func knowsCustomer(_ customerID: String, in fixture: Fixture?) -> Bool {
-        fixtures.knowsCustomer(customerID, in: fixture)
+    public func knowsCustomer(_ customerID: String, in fixture: LoadedFixture?) -> Bool {
+        fixtures.knowsCustomer(customerID, in: fixture?.fixture)
     }
 
-    public func startConversation(fixture: Fixture?, customerID: String?, now: Date, seed: UInt64) throws
+    public func startConversation(fixture: LoadedFixture?, customerID: String?, now: Date, seed: UInt64) throws
         -> any ConversationUnderTest {
-        let store = try CRMStore.inMemory(loading: fixture ?? fixtures.defaultFixture)
+        let store = try fixture.map { try $0.template.copyInMemory() }
+            ?? CRMStore.inMemory(loading: fixtures.defaultFixture)
         let session = Session(agent: agent, store: store, customerID: customerID, now: { now }, seed: seed)
         return DialogueConversation(session: session)
+    }
+}
+
+/// A fixture loaded once per run, with a database made from it that every transcript on it copies.
+public final class LoadedFixture: Sendable {
+    public let fixture: Fixture
+    let template: CRMStore
+
+    init(fixture: Fixture, template: CRMStore) {
+        self.fixture = fixture
+        self.template = template
     }
 }
 
