@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRM
 import Foundation
 
 /// `--intents DIR`: the training data every command that classifies reads.
@@ -38,4 +39,14 @@ func report(_ error: any Error, exit status: ExitCode) -> ExitCode {
     if !message.contains("error: ") { message = "error: " + message }
     FileHandle.standardError.write(Data((message + "\n").utf8))
     return status
+}
+
+/// Loads a fixture named on the command line: 74 when the file cannot be read, 65 when it does not parse.
+func loadFixture(atPath path: String) throws -> Fixture {
+    do {
+        return try Fixture.load(from: URL(fileURLWithPath: path))
+    } catch let error as FixtureError {
+        if case .unreadable = error { throw report(error, exit: ExitStatus.ioError) }
+        throw report(error, exit: ExitStatus.badData)
+    }
 }

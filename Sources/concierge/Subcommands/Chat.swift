@@ -32,10 +32,13 @@ extension Concierge {
         @Option(help: ArgumentHelp("Seed for the choice of reply wording (default: random).", valueName: "n"))
         var seed: UInt64?
 
+        /// The seed `concierge test` replays with, so a recorded session's replies are worded alike.
+        private static let recordingSeed = TranscriptRunner<DialogueTranscriptAgent>.seed
+
         func validate() throws {
-            if record != nil, let seed, seed != TranscriptRunner<DialogueTranscriptAgent>.seed {
+            if record != nil, let seed, seed != Self.recordingSeed {
                 throw ValidationError(
-                    "--record uses the transcript runner's seed (\(TranscriptRunner<DialogueTranscriptAgent>.seed)) so the replay words its replies the same; drop --seed.")
+                    "--record uses the transcript runner's seed (\(Self.recordingSeed)) so the replay words its replies the same; drop --seed.")
             }
             if database.db != nil, fixture != nil {
                 throw ValidationError("--db and --fixture cannot be used together: --fixture runs on a throwaway database.")
@@ -51,17 +54,17 @@ extension Concierge {
                 throw report(error, exit: ExitStatus.badData)
             }
             let store = try openStore(environment: environment)
+            if let customer {
+                guard (try? store.customer(id: customer)) ?? nil != nil else {
+                    throw report(ChatError.unknownCustomer(customer), exit: ExitStatus.usage)
+                }
+            }
             let recorder = try record.map { path in
                 let transcript = URL(fileURLWithPath: path)
                 let recorder = TranscriptRecorder(
                     fixture: fixture.map { TranscriptRecorder.fixturePath(URL(fileURLWithPath: $0), relativeTo: transcript) },
                     customerID: customer, today: Day(Date()))
                 return try TranscriptFile(path: path, recorder: recorder)
-            }
-            if let customer {
-                guard (try? store.customer(id: customer)) ?? nil != nil else {
-                    throw report(ChatError.unknownCustomer(customer), exit: ExitStatus.usage)
-                }
             }
             let interactive = isatty(STDIN_FILENO) == 1
             let reader: LineReader = interactive
@@ -72,7 +75,7 @@ extension Concierge {
                 store: store,
                 customerID: customer,
                 // A recorded session words its replies as `concierge test` will when it replays them.
-                seed: seed ?? (record != nil ? TranscriptRunner<DialogueTranscriptAgent>.seed : UInt64.random(in: 0...UInt64.max)),
+                seed: seed ?? (record != nil ? Self.recordingSeed : UInt64.random(in: 0...UInt64.max)),
                 style: TerminalStyle.detect(environment: environment),
                 interactive: interactive,
                 debug: debug,
@@ -84,12 +87,11 @@ extension Concierge {
         /// embedded default, created from the demo data on first use.
         private func openStore(environment: [String: String]) throws -> CRMStore {
             if let fixture {
+                let data = try loadFixture(atPath: fixture)
                 do {
-                    let store = try CRMStore.inMemory()
-                    try store.load(try Fixture.load(from: URL(fileURLWithPath: fixture)))
-                    return store
+                    return try CRMStore.inMemory(loading: data)
                 } catch {
-                    throw report(error, exit: ExitStatus.badData)
+                    throw report(error, exit: ExitStatus.ioError)
                 }
             }
             do {

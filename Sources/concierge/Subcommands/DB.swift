@@ -26,12 +26,7 @@ extension Concierge {
 
             func run() throws {
                 let path = database.db ?? CRMStore.defaultPath(environment: ProcessInfo.processInfo.environment)
-                let data: Fixture
-                do {
-                    data = try fixture.map { try Fixture.load(from: URL(fileURLWithPath: $0)) } ?? .demo
-                } catch {
-                    throw report(error, exit: ExitStatus.badData)
-                }
+                let data = try fixture.map { try loadFixture(atPath: $0) } ?? .demo
                 do {
                     try CRMStore.create(at: path, from: data, replacing: force)
                 } catch CRMError.alreadyExists(let path) {
