@@ -129,10 +129,11 @@ final class ChatTerminalTests: XCTestCase {
         XCTAssertTrue(terminal.waitFor("^C"), terminal.transcript)
         // The half-typed words are gone: what follows is answered alone.
         terminal.type("order 10023\r")
-        XCTAssertTrue(terminal.waitFor(timeout: 10) { $0.lowercased().contains("shipped") }, terminal.transcript)
+        XCTAssertTrue(terminal.waitFor(timeout: 30) { $0.lowercased().contains("shipped") }, terminal.transcript)
+        terminal.type("i paid with card 4111 1111 1111 1111\r")
         // Ctrl-D on an empty line, once readline shows the next prompt (and so reads keys raw again).
         XCTAssertTrue(terminal.waitFor { screen in
-            screen.components(separatedBy: "shipped").last?.contains("you › ") ?? false
+            screen.components(separatedBy: "1111 1111").last?.contains("you › ") ?? false
         }, terminal.transcript)
         terminal.type("\u{04}")
         XCTAssertEqual(terminal.waitForExit(), 0, terminal.transcript)
@@ -140,6 +141,8 @@ final class ChatTerminalTests: XCTestCase {
         let history = try String(
             contentsOfFile: directory.appendingPathComponent("state/concierge/history").path, encoding: .utf8)
         XCTAssertTrue(history.contains("order 10023"), history)
+        XCTAssertTrue(history.contains("i paid with card **** **** **** 1111"), history)
+        XCTAssertFalse(history.contains("4111 1111"), "card numbers are masked in the history file")
         XCTAssertFalse(history.contains("where is my ordorder"), history)
     }
 

@@ -42,7 +42,7 @@ final class PseudoTerminal {
 
     /// Reads the screen output until `predicate` holds on everything read so far, or `timeout` passes.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 10, _ predicate: (String) -> Bool) -> Bool {
+    func waitFor(timeout: TimeInterval = 30, _ predicate: (String) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         var buffer = [UInt8](repeating: 0, count: 65536)
         while Date() < deadline {
@@ -58,12 +58,12 @@ final class PseudoTerminal {
         return predicate(transcript)
     }
 
-    func waitFor(_ text: String, timeout: TimeInterval = 10) -> Bool {
+    func waitFor(_ text: String, timeout: TimeInterval = 30) -> Bool {
         waitFor(timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits for the program to exit and returns its exit status (nil if it had to be killed).
-    func waitForExit(timeout: TimeInterval = 10) -> Int32? {
+    func waitForExit(timeout: TimeInterval = 30) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
         while Date() < deadline {

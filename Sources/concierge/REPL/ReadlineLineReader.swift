@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import TextKit
 
 /// GNU readline on a terminal: line editing, persistent history, tab completion of slash commands,
 /// and Ctrl-C clearing the line as a shell does.
@@ -27,8 +28,11 @@ final class ReadlineLineReader: LineReader {
         defer { free(raw) }
         // Decoding repairs invalid UTF-8 with U+FFFD rather than failing.
         let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            add_history(line)
+        // History is a file on disk: it keeps what was typed minus escapes and with card numbers masked,
+        // as the transcript recorder and the complaint log do.
+        let remembered = CardNumberMasker.mask(TerminalText.sanitized(line))
+        if !remembered.trimmingCharacters(in: .whitespaces).isEmpty {
+            add_history(remembered)
         }
         return line
     }
