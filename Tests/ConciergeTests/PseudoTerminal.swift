@@ -62,26 +62,35 @@ final class PseudoTerminal {
         waitFor(timeout: timeout) { $0.contains(text) }
     }
 
-    /// Waits for the program to exit and returns its exit status (nil if it had to be killed).
-    func waitForExit(timeout: TimeInterval = 30) -> Int32? {
+    /// Waits for the program to exit and returns its exit status (nil if it had not exited in time,
+    /// in which case it is killed unless `keepRunning`).
+    func waitForExit(timeout: TimeInterval = 30, keepRunning: Bool = false) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
         while Date() < deadline {
             _ = waitFor(timeout: 0.1) { _ in false }
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid {
+                exited = true
                 return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : nil
             }
         }
-        kill(pid, SIGKILL)
-        waitpid(pid, &status, 0)
+        if !keepRunning {
+            kill(pid, SIGKILL)
+            waitpid(pid, &status, 0)
+            exited = true
+        }
         return nil
     }
 
+    private var exited = false
+
     deinit {
-        kill(pid, SIGKILL)
         var status: Int32 = 0
-        waitpid(pid, &status, WNOHANG)
+        if !exited {
+            kill(pid, SIGKILL)
+            waitpid(pid, &status, 0)
+        }
         close(master)
     }
 }
