@@ -2,9 +2,9 @@ import Foundation
 
 /// The saved model: a compact little-endian binary file that loads with a few bulk copies.
 ///
-///     "CNCGNB01"                                   magic and format version
+///     "CNCGNB02"                                   magic and format version
 ///     string fingerprint                           u32 length + UTF-8
-///     f64 threshold, temperature, alpha; u32 examples; u32 minGram, maxGram; 3 × f32 group weights
+///     f64 threshold, out-of-scope penalty, temperature, alpha; u32 examples; u32 minGram, maxGram; 3 × f32 group weights
 ///     u32 C; C × string intent names; C × f64 log prior; C × f64 unseen log probability
 ///     u32 V; V × u64 feature hash; V × u8 group; V × f32 IDF
 ///     (V + 1) × i32 entry starts; u32 E; E × u16 class; E × f32 delta
@@ -12,13 +12,14 @@ import Foundation
 /// Everything read back is checked (sizes, bounds, monotone offsets) before use, so a truncated or
 /// foreign file is an error, never a crash.
 enum ModelFile {
-    static let magic = Array("CNCGNB01".utf8)
+    static let magic = Array("CNCGNB02".utf8)
 
     static func encode(_ classifier: IntentClassifier) -> Data {
         var writer = BinaryWriter()
         writer.bytes(magic)
         writer.string(classifier.fingerprint)
         writer.scalar(classifier.threshold)
+        writer.scalar(classifier.outOfScopePenalty)
         writer.scalar(classifier.temperature)
         writer.scalar(classifier.model.alpha)
         writer.scalar(UInt32(classifier.exampleCount))
@@ -45,7 +46,8 @@ enum ModelFile {
         var reader = BinaryReader(data: data)
         guard let magic = reader.bytes(8), magic == Self.magic else { throw invalid("unknown format") }
         guard let fingerprint = reader.string(),
-              let threshold: Double = reader.scalar(), let temperature: Double = reader.scalar(),
+              let threshold: Double = reader.scalar(), let penalty: Double = reader.scalar(),
+              let temperature: Double = reader.scalar(),
               let alpha: Double = reader.scalar(), let examples: UInt32 = reader.scalar(),
               let minGram: UInt32 = reader.scalar(), let maxGram: UInt32 = reader.scalar(),
               let groupWeights: [Float] = reader.array(count: 3),
@@ -82,7 +84,8 @@ enum ModelFile {
             classCount: c, featureCount: v, alpha: alpha, logPriors: logPriors, unseenLogProbabilities: unseen,
             entryStarts: starts, entryClasses: classes, entryDeltas: deltas)
         return IntentClassifier(
-            intentNames: names, fingerprint: fingerprint, threshold: threshold, temperature: temperature,
+            intentNames: names, fingerprint: fingerprint, threshold: threshold, outOfScopePenalty: penalty,
+            temperature: temperature,
             exampleCount: Int(examples), vectorizer: vectorizer, model: model)
     }
 }

@@ -14,6 +14,7 @@ import Foundation
 /// statistic); only naive Bayes's counts are refitted per fold.
 enum ThresholdSelection {
     struct HeldOut {
+        /// The fallback statistic (see `IntentClassifier.fallbackStatistic`).
         var confidence: Double
         var predicted: Int
         var truth: Int
@@ -26,7 +27,9 @@ enum ThresholdSelection {
                                     featureCount: featureCount)
         let outOfScope = intentNames.firstIndex(of: IntentClassifier.outOfScope)
         return best(heldOut, outOfScope: outOfScope, rejectCredit: options.rejectCredit,
-                    outOfScopeWeight: options.outOfScopeWeight)
+                    outOfScopeWeight: options.outOfScopeWeight,
+                    floor: IntentClassifier.lowestStatistic(outOfScope: outOfScope,
+                                                            penalty: options.outOfScopePenalty))
     }
 
     static func crossValidate(documents: DocumentMatrix, intentNames: [String], options: ClassifierOptions,
@@ -46,6 +49,8 @@ enum ThresholdSelection {
         let temperature = options.temperature
         let alpha = options.alpha
         let fitPrior = options.fitPrior
+        let outOfScope = intentNames.firstIndex(of: IntentClassifier.outOfScope)
+        let penalty = options.outOfScopePenalty
         perFold.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let results = buffer
             DispatchQueue.concurrentPerform(iterations: folds) { fold in
@@ -61,7 +66,9 @@ enum ThresholdSelection {
                     let posteriors = NaiveBayes.posteriors(scores, temperature: temperature)
                     var top = 0
                     for c in 1..<classCount where posteriors[c] > posteriors[top] { top = c }
-                    list.append(HeldOut(confidence: posteriors[top], predicted: top, truth: documents.labels[row]))
+                    let statistic = IntentClassifier.fallbackStatistic(posteriors, top: top, outOfScope: outOfScope,
+                                                                       penalty: penalty)
+                    list.append(HeldOut(confidence: statistic, predicted: top, truth: documents.labels[row]))
                 }
                 results[fold] = list
             }
@@ -73,9 +80,9 @@ enum ThresholdSelection {
     /// The threshold maximising the objective above over the held-out predictions: the midpoint
     /// between the two confidences it separates, so it does not sit on an example.
     static func best(_ heldOut: [HeldOut], outOfScope: Int?, rejectCredit: Double = 0.9,
-                     outOfScopeWeight: Double = 1) -> Double
+                     outOfScopeWeight: Double = 1, floor: Double = 0) -> Double
     {
-        guard !heldOut.isEmpty else { return 0 }
+        guard !heldOut.isEmpty else { return floor }
         let sorted = heldOut.sorted { $0.confidence < $1.confidence }
         // Gain of rejecting each example rather than accepting it.
         func gain(_ item: HeldOut) -> Double {
@@ -87,7 +94,7 @@ enum ThresholdSelection {
             return acceptedRight ? -1 : (outOfScope == nil ? 0 : rejectCredit)
         }
         var bestGain = 0.0
-        var bestThreshold = 0.0
+        var bestThreshold = floor  // rejects nothing
         var running = 0.0
         for index in sorted.indices {
             running += gain(sorted[index])

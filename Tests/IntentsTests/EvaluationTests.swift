@@ -101,6 +101,10 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(ThresholdSelection.best(heldOut, outOfScope: 1), 0.45, accuracy: 1e-12)
         // Nothing worth rejecting: threshold 0.
         XCTAssertEqual(ThresholdSelection.best([HeldOut(confidence: 0.5, predicted: 0, truth: 0)], outOfScope: 1), 0)
+        // With negative statistics (an out_of_scope penalty), rejecting nothing is the floor, not 0.
+        XCTAssertEqual(ThresholdSelection.best([HeldOut(confidence: -0.5, predicted: 0, truth: 0)], outOfScope: 1,
+                                               floor: -2), -2)
+        XCTAssertEqual(ThresholdSelection.best([], outOfScope: 1, floor: -2), -2)
     }
 
     func testReportEscapesEverything() {

@@ -33,6 +33,41 @@ final class IntentClassifierTests: XCTestCase {
         XCTAssertEqual(classifier.classify("where is my order").intent, "order_status")
     }
 
+    func testFallbackStatisticWeighsTheOutOfScopePosterior() {
+        // P = (0.5, 0.3, 0.2) with out_of_scope at 2: 0.5 − 3·0.2 = −0.1; at 1: 0.5 − 3·0.3 = −0.4.
+        let posteriors = [0.5, 0.3, 0.2]
+        XCTAssertEqual(IntentClassifier.fallbackStatistic(posteriors, top: 0, outOfScope: 2, penalty: 3), -0.1,
+                       accuracy: 1e-12)
+        XCTAssertEqual(IntentClassifier.fallbackStatistic(posteriors, top: 0, outOfScope: 1, penalty: 3), -0.4,
+                       accuracy: 1e-12)
+        // No out_of_scope class, or out_of_scope on top: the top posterior itself.
+        XCTAssertEqual(IntentClassifier.fallbackStatistic(posteriors, top: 0, outOfScope: nil, penalty: 3), 0.5)
+        XCTAssertEqual(IntentClassifier.fallbackStatistic(posteriors, top: 0, outOfScope: 0, penalty: 3), 0.5)
+        // Penalty 0 is the plain top-confidence rule.
+        XCTAssertEqual(IntentClassifier.fallbackStatistic(posteriors, top: 0, outOfScope: 2, penalty: 0), 0.5)
+        // The statistic never goes under 1 − w (P(top) ≥ P(out_of_scope)), nor under 0 for w ≤ 1.
+        XCTAssertEqual(IntentClassifier.lowestStatistic(outOfScope: 2, penalty: 3), -2)
+        XCTAssertEqual(IntentClassifier.lowestStatistic(outOfScope: 2, penalty: 0.5), 0)
+        XCTAssertEqual(IntentClassifier.lowestStatistic(outOfScope: nil, penalty: 3), 0)
+    }
+
+    func testOutOfScopeRunnerUpTriggersTheFallback() throws {
+        var options = ClassifierOptions()
+        options.threshold = 0.3
+        let plain = try IntentClassifier.train(on: Fixtures.trainingSet, options: options)
+        let posteriors = plain.posteriors("where is my order")
+        let top = posteriors.indices.max { posteriors[$0] < posteriors[$1] }!
+        let outOfScope = plain.intentNames.firstIndex(of: IntentClassifier.outOfScope)!
+        // A penalty that puts the statistic just under the threshold turns the answer into a fallback.
+        options.outOfScopePenalty = (posteriors[top] - 0.3) / posteriors[outOfScope] + 1e-6
+        let penalised = try IntentClassifier.train(on: Fixtures.trainingSet, options: options)
+        XCTAssertEqual(penalised.classify("where is my order").intent, IntentClassifier.outOfScope)
+        XCTAssertEqual(penalised.classify("where is my order").topIntent, "order_status")
+        options.outOfScopePenalty = (posteriors[top] - 0.3) / posteriors[outOfScope] - 1e-6
+        let lenient = try IntentClassifier.train(on: Fixtures.trainingSet, options: options)
+        XCTAssertEqual(lenient.classify("where is my order").intent, "order_status")
+    }
+
     func testTrainsOutOfScopeAsAClass() throws {
         var options = ClassifierOptions()
         options.threshold = 0
@@ -42,8 +77,16 @@ final class IntentClassifierTests: XCTestCase {
 
     func testThresholdComesFromCrossValidation() throws {
         let classifier = try IntentClassifier.train(on: Fixtures.trainingSet)
-        XCTAssertGreaterThan(classifier.threshold, 0)
+        // The statistic is P(top) − 3·P(out_of_scope), in −2...1; a chosen threshold rejects something.
+        XCTAssertGreaterThan(classifier.threshold, IntentClassifier.lowestStatistic(outOfScope: 3, penalty: 3))
         XCTAssertLessThan(classifier.threshold, 1)
+        // Without out_of_scope examples the statistic is P(top), and so is the threshold's range.
+        let inScope = TrainingSet(examples: Fixtures.trainingSet.examples.filter {
+            $0.intent != IntentClassifier.outOfScope
+        })
+        let plain = try IntentClassifier.train(on: inScope)
+        XCTAssertGreaterThanOrEqual(plain.threshold, 0)
+        XCTAssertLessThan(plain.threshold, 1)
     }
 
     func testNeedsTwoIntents() {
@@ -69,6 +112,7 @@ final class IntentClassifierTests: XCTestCase {
         XCTAssertEqual(loaded.serialized(), classifier.serialized())
         XCTAssertEqual(loaded.intentNames, classifier.intentNames)
         XCTAssertEqual(loaded.threshold, classifier.threshold)
+        XCTAssertEqual(loaded.outOfScopePenalty, classifier.outOfScopePenalty)
         XCTAssertEqual(loaded.fingerprint, Fixtures.trainingSet.fingerprint)
         for text in ["where is my parcel", "hi", "blah blah", "thanks!!", "Ｃrème brûlée 🙂", ""] {
             XCTAssertEqual(loaded.posteriors(text), classifier.posteriors(text), text)

@@ -25,6 +25,10 @@ struct ClassifierTuningOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Threshold choice: weight of out_of_scope examples.", visibility: .hidden))
     var oosWeight: Double?
 
+    @Option(name: .long, help: ArgumentHelp("Fallback: weight of P(out_of_scope) against the top posterior.",
+                                            visibility: .hidden))
+    var oosPenalty: Double?
+
     @Flag(name: .long, help: ArgumentHelp("Fit the class prior.", visibility: .hidden))
     var fitPrior = false
 
@@ -36,6 +40,7 @@ struct ClassifierTuningOptions: ParsableArguments {
         if fitPrior { options.fitPrior = true }
         if let rejectCredit { options.rejectCredit = rejectCredit }
         if let oosWeight { options.outOfScopeWeight = oosWeight }
+        if let oosPenalty { options.outOfScopePenalty = oosPenalty }
         if let weights {
             let values = weights.split(separator: ",").compactMap { Float($0) }
             guard values.count == 3 else { throw ValidationError("--weights takes three numbers, e.g. 1,0.7,0.7") }
