@@ -514,6 +514,12 @@ public struct DialogueStateMachine: Sendable {
     private mutating func startComplaint(_ turn: UnderstoodTurn, resume: Question?) -> [DialogueAction] {
         let orderID = ownedOrder(turn.slots.orderID) ?? memory.lastOrderID
         if Self.wordCount(turn.text) < Self.shortComplaintWords, turn.slots.orderID == nil {
+            // A customer angry turn after turn and with nothing to log yet is offered a person first.
+            if shouldOfferPersonForSentiment {
+                memory.offeredForSentiment = true
+                state = .asking(.handoff(reason: .upset))
+                return dropping(resume, [.reply(.offerHandoffUpset, [:])])
+            }
             state = .asking(.complaintDetails(opening: turn.text, orderID: orderID, failures: 0))
             return dropping(resume, [.reply(.askComplaintDetails, [:])])
         }
@@ -566,6 +572,13 @@ public struct DialogueStateMachine: Sendable {
         return [.handoff(reason), .reply(.handoff, [:])]
     }
 
+    /// Strongly negative over the recent turns, and not yet offered (or handed to) a person.
+    private var shouldOfferPersonForSentiment: Bool {
+        memory.recentSentiment.count >= Self.upsetTurns
+            && memory.recentSentiment.allSatisfy { $0 <= Self.strongNegative }
+            && !memory.offeredForSentiment && !memory.personInvolved
+    }
+
     /// Ends a flow: goes back to the set-aside question, or to idle, offering a person to an upset customer.
     private mutating func comeToRest(_ actions: inout [DialogueAction], resume: Question?) {
         if let resume {
@@ -575,9 +588,7 @@ public struct DialogueStateMachine: Sendable {
             return
         }
         state = .idle
-        let upset = memory.recentSentiment.count >= Self.upsetTurns
-            && memory.recentSentiment.allSatisfy { $0 <= Self.strongNegative }
-        if upset, !memory.offeredForSentiment, !memory.personInvolved {
+        if shouldOfferPersonForSentiment {
             memory.offeredForSentiment = true
             state = .asking(.handoff(reason: .upset))
             actions.append(.reply(.offerHandoffUpset, [:]))

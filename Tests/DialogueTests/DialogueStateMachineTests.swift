@@ -354,4 +354,20 @@ final class DialogueStateMachineTests: XCTestCase {
         XCTAssertEqual(machine.recordsUnavailable(), [.reply(.recordsUnavailable, [:])])
         XCTAssertEqual(machine.stateName, "idle")
     }
+
+    func testAShortComplaintFromACustomerAngryTurnAfterTurnOffersAPersonFirst() {
+        var machine = DialogueStateMachine(customer: alice)
+        _ = machine.receive(turn("this is awful", "greet", sentiment: -0.7))
+        XCTAssertEqual(machine.receive(turn("thanks for nothing, useless", "complaint", sentiment: -0.6)),
+                       [.reply(.offerHandoffUpset, [:])])
+        XCTAssertEqual(machine.stateName, "offering_handoff")
+        XCTAssertEqual(machine.receive(turn("yes", "affirm")).first, .handoff(.upset))
+    }
+
+    func testAShortComplaintWithoutSustainedAngerAsksWhatHappened() {
+        var machine = DialogueStateMachine(customer: alice)
+        _ = machine.receive(turn("hello", "greet"))
+        XCTAssertEqual(machine.receive(turn("thanks for nothing, useless", "complaint", sentiment: -0.6)),
+                       [.reply(.askComplaintDetails, [:])])
+    }
 }
