@@ -49,7 +49,7 @@ let package = Package(
             name: "CRMTests",
             dependencies: ["CRM", "TextKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "CRM", "Intents", "Sentiment"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "CRM", "Intents", "Sentiment", "TextKit"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "Dialogue", "CRM"], exclude: ["Golden"]),
         .testTarget(name: "ConciergeTests", dependencies: ["concierge"]),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import TextKit
 
 /// `concierge bench crm`: how long the agent's database actions take on the demo database.
 public struct CRMBenchmark: Codable, Sendable {

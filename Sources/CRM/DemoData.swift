@@ -1,33 +1,5 @@
 import Foundation
-
-/// SplitMix64: a small, fast generator whose output depends on its seed alone, so the demo data is the
-/// same on every machine and every run.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform number in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-
-    /// An index drawn with probability proportional to `weights`.
-    mutating func pick(weights: [Double]) -> Int {
-        let total = weights.reduce(0, +)
-        var target = unit() * total
-        for (index, weight) in weights.enumerated() {
-            target -= weight
-            if target < 0 { return index }
-        }
-        return weights.count - 1
-    }
-}
+import TextKit
 
 extension Fixture {
     /// The small, hand-written data set that transcripts use (`dialogues/fixtures/demo.json`) and that the

@@ -1,4 +1,5 @@
 import Foundation
+import TextKit
 
 /// The agent's words: a few variations per ``ReplyKey``, loaded from a JSON resource so that they can
 /// be reworded without touching the dialogue's logic.

@@ -1,17 +1,4 @@
-/// A seeded SplitMix64 generator: the same seed gives the same folds on every machine.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
+import TextKit
 
 /// Stratified K-fold assignment: each class's examples are shuffled (seeded) and dealt round-robin,
 /// so every fold holds about 1/K of every class.

@@ -1,4 +1,5 @@
 @testable import Dialogue
+import TextKit
 import XCTest
 
 final class ReplyTemplatesTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import TextKit
 import XCTest
 @testable import Intents
 
@@ -80,7 +81,7 @@ final class NaiveBayesTests: XCTestCase {
     /// Counting the classes in two halves at once gives the same model, bit for bit.
     func testParallelFitMatchesSequentialFit() throws {
         var documents = DocumentMatrix()
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for row in 0..<5000 {
             let ids = (0..<6).map { _ in Int32(generator.next() % 300) }
             let unique = Array(Set(ids)).sorted()
@@ -164,18 +165,5 @@ final class NaiveBayesTests: XCTestCase {
             XCTAssertEqual(partRows.ids, oneRows.ids)
             XCTAssertEqual(partRows.weights, oneRows.weights)
         }
-    }
-}
-
-/// A tiny deterministic generator for test data.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
