@@ -1,15 +1,21 @@
 import Foundation
 
-/// A calendar day (`YYYY-MM-DD`), with the day arithmetic the demo data and fixtures need, free of
-/// time zones and of the system calendar so that generated data is the same everywhere.
-struct CivilDate: Comparable, Hashable, Sendable, CustomStringConvertible {
+/// A calendar day (`YYYY-MM-DD`) in the proleptic Gregorian calendar, UTC: order dates, a fixture's
+/// dates, a transcript's `@today`. Free of time zones and of the system calendar, so generated data and
+/// replies are the same everywhere.
+public struct CivilDate: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01.
-    var dayNumber: Int
+    public var dayNumber: Int
 
-    init(dayNumber: Int) { self.dayNumber = dayNumber }
+    public init(dayNumber: Int) { self.dayNumber = dayNumber }
+
+    /// The UTC day of `date`.
+    public init(_ date: Date) {
+        self.init(dayNumber: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
 
     /// Howard Hinnant's days_from_civil.
-    init(year: Int, month: Int, day: Int) {
+    public init(year: Int, month: Int, day: Int) {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -18,10 +24,11 @@ struct CivilDate: Comparable, Hashable, Sendable, CustomStringConvertible {
         dayNumber = era * 146_097 + dayOfEra - 719_468
     }
 
-    /// Parses `YYYY-MM-DD` strictly (a real day of a real month).
-    init?(_ text: String) {
+    /// Parses `YYYY-MM-DD` strictly (ASCII digits, a real day of a real month).
+    public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day)
         else { return nil }
@@ -30,7 +37,7 @@ struct CivilDate: Comparable, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Howard Hinnant's civil_from_days.
-    var components: (year: Int, month: Int, day: Int) {
+    public var components: (year: Int, month: Int, day: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -42,15 +49,18 @@ struct CivilDate: Comparable, Hashable, Sendable, CustomStringConvertible {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    var description: String {
+    public var description: String {
         let (year, month, day) = components
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
     /// Midnight UTC of this day.
-    var date: Date { Date(timeIntervalSince1970: TimeInterval(dayNumber) * 86_400) }
+    public var date: Date { Date(timeIntervalSince1970: TimeInterval(dayNumber) * 86_400) }
 
-    func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    /// Noon UTC of this day: the fixed clock of a transcript, far from any midnight in either direction.
+    public var noonUTC: Date { Date(timeIntervalSince1970: TimeInterval(dayNumber) * 86_400 + 43_200) }
 
-    static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 }

@@ -1,3 +1,4 @@
+import CRM
 import Foundation
 
 /// One parsed `*.dialogue` file (SPEC §3): the directives, then the customer turns with the checks
@@ -11,12 +12,12 @@ public struct Transcript: Sendable {
     /// `@customer`: the signed-in customer, nil for an anonymous session.
     public var customer: Directive<String>?
     /// `@today`: the day the agent believes it is, as `YYYY-MM-DD`.
-    public var today: Directive<Day>?
+    public var today: Directive<CivilDate>?
     /// The customer turns, in order.
     public var turns: [Turn]
 
     public init(file: String, fixture: FixtureReference? = nil, customer: Directive<String>? = nil,
-                today: Directive<Day>? = nil, turns: [Turn] = []) {
+                today: Directive<CivilDate>? = nil, turns: [Turn] = []) {
         self.file = file
         self.fixture = fixture
         self.customer = customer
@@ -52,60 +53,6 @@ public struct FixtureReference: Sendable, Equatable {
         self.url = url
         self.written = written
         self.line = line
-    }
-}
-
-/// A calendar day, as `@today` writes it.
-public struct Day: Sendable, Equatable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-
-    /// Parses `YYYY-MM-DD`; nil unless it is a real date of the Gregorian calendar.
-    public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year)
-        else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// The day of `date` in UTC.
-    public init(_ date: Date) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let components = calendar.dateComponents([.year, .month, .day], from: date)
-        year = components.year ?? 1970
-        month = components.month ?? 1
-        day = components.day ?? 1
-    }
-
-    public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
-
-    /// Noon UTC of this day: the fixed clock of a transcript, far from any midnight in either direction.
-    public var noonUTC: Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let components = DateComponents(year: year, month: month, day: day, hour: 12)
-        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 }
 

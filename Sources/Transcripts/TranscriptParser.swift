@@ -1,3 +1,4 @@
+import CRM
 import Foundation
 
 /// The one parser of the transcript format (SPEC §3). Strict: every line is a directive, a turn, a
@@ -156,7 +157,7 @@ private struct ParseState {
             }
             transcript.customer = Directive(value, line: line)
         default:
-            guard let day = Day(value) else {
+            guard let day = CivilDate(value) else {
                 report(line, "'@today' needs a date as YYYY-MM-DD, got '\(Self.excerpt(value[...]))'")
                 return
             }

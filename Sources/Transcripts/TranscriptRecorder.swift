@@ -1,3 +1,4 @@
+import CRM
 import Foundation
 import TextKit
 
@@ -21,11 +22,11 @@ public struct TranscriptRecorder: Sendable {
     /// `@customer`: nil for an anonymous session.
     public var customerID: String?
     /// `@today`.
-    public var today: Day
+    public var today: CivilDate
     /// The lines recorded so far, after the header.
     public private(set) var body: [String] = []
 
-    public init(fixture: String?, customerID: String?, today: Day) {
+    public init(fixture: String?, customerID: String?, today: CivilDate) {
         self.fixture = fixture
         self.customerID = customerID
         self.today = today

@@ -1,4 +1,5 @@
 import Dispatch
+import CRM
 import Foundation
 
 /// Runs transcripts against an agent, each in isolation, several at a time.
@@ -9,7 +10,7 @@ import Foundation
 /// caller and shared: it is an immutable `Sendable` value. Fixtures are read once per run.
 public struct TranscriptRunner<Agent: TranscriptAgent>: Sendable {
     /// The day the agent believes it is when a transcript gives no `@today`.
-    public static var defaultDay: Day { Day("2026-11-23") ?? Day(Date(timeIntervalSince1970: 0)) }
+    public static var defaultDay: CivilDate { CivilDate("2026-11-23") ?? CivilDate(Date(timeIntervalSince1970: 0)) }
     /// The random seed of every conversation.
     public static var seed: UInt64 { 20261123 }
 

@@ -1,3 +1,4 @@
+import CRM
 import Foundation
 import XCTest
 @testable import Transcripts
@@ -29,7 +30,7 @@ final class AgentSuiteTests: XCTestCase {
         let folder = try ScratchFolder()
         let fixtureURL = SuiteTests.dialogues.appendingPathComponent("fixtures/shop.json")
         let transcriptURL = folder.url.appendingPathComponent("recorded.dialogue")
-        let today = try XCTUnwrap(Day("2026-11-23"))
+        let today = try XCTUnwrap(CivilDate("2026-11-23"))
         var recorder = TranscriptRecorder(
             fixture: TranscriptRecorder.fixturePath(fixtureURL, relativeTo: transcriptURL), customerID: "C1", today: today)
         let conversation = try agent.startConversation(

@@ -1,3 +1,4 @@
+import CRM
 import Foundation
 import TextKit
 @testable import Transcripts
@@ -22,15 +23,15 @@ struct ScriptedAgent: TranscriptAgent {
 
     func startConversation(fixture: [String]?, customerID: String?, now: Date, seed: UInt64) throws
         -> any ConversationUnderTest {
-        Conversation(customerID: customerID, today: Day(now))
+        Conversation(customerID: customerID, today: CivilDate(now))
     }
 
     final class Conversation: ConversationUnderTest {
         let customerID: String?
-        let today: Day
+        let today: CivilDate
         var turns = 0
 
-        init(customerID: String?, today: Day) {
+        init(customerID: String?, today: CivilDate) {
             self.customerID = customerID
             self.today = today
         }

@@ -1,3 +1,4 @@
+import CRM
 import Foundation
 import XCTest
 @testable import Transcripts
@@ -18,7 +19,7 @@ final class TranscriptRecorderTests: XCTestCase {
     /// Plays `typed` against the scripted agent the way `chat --record` does.
     private func record() -> String {
         let agent = ScriptedAgent()
-        var recorder = TranscriptRecorder(fixture: "fixtures/small.json", customerID: "C7", today: Day("2026-11-23")!)
+        var recorder = TranscriptRecorder(fixture: "fixtures/small.json", customerID: "C7", today: CivilDate("2026-11-23")!)
         let conversation = (try? agent.startConversation(fixture: ["C7"], customerID: "C7",
                                                          now: recorder.today.noonUTC, seed: 1))
         for text in typed {

@@ -1,3 +1,4 @@
+import CRM
 import Foundation
 import XCTest
 @testable import Transcripts
@@ -111,7 +112,7 @@ final class TranscriptRunnerTests: XCTestCase {
     func testTheClockIsNoonUTCOfTodayOrTheDefaultDay() throws {
         XCTAssertTrue(try run("@today 2024-02-29\n> 10023\n<~ arrives on 2024-02-29").passed)
         XCTAssertTrue(try run("> 10023\n<~ arrives on 2026-11-23").passed)
-        XCTAssertEqual(Day("2024-02-29")?.noonUTC, Date(timeIntervalSince1970: 1_709_208_000))
+        XCTAssertEqual(CivilDate("2024-02-29")?.noonUTC, Date(timeIntervalSince1970: 1_709_208_000))
     }
 
     func testFixturesAndCustomersAreCheckedBeforeAnythingRuns() throws {

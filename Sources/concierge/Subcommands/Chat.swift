@@ -63,7 +63,7 @@ extension Concierge {
                 let transcript = URL(fileURLWithPath: path)
                 let recorder = TranscriptRecorder(
                     fixture: fixture.map { TranscriptRecorder.fixturePath(URL(fileURLWithPath: $0), relativeTo: transcript) },
-                    customerID: customer, today: Day(Date()))
+                    customerID: customer, today: CivilDate(Date()))
                 return try TranscriptFile(path: path, recorder: recorder)
             }
             let interactive = isatty(STDIN_FILENO) == 1
