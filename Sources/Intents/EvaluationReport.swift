@@ -1,4 +1,5 @@
 import Foundation
+import TextKit
 
 /// A self-contained HTML page of an evaluation: the confusion matrix as a heat map, per-intent
 /// precision, recall and F1, and the misclassified examples. No scripts, no external resources;
@@ -12,21 +13,9 @@ public struct EvaluationReport: Sendable {
         self.title = title
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as entities.
+    /// Text for the page (see `MarkupText`).
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        MarkupText.escaped(text)
     }
 
     public func html() -> String {

@@ -129,3 +129,12 @@ final class EmailAddressTests: XCTestCase {
         }
     }
 }
+
+final class MarkupTextTests: XCTestCase {
+    func testEscapesMarkupAndShowsForbiddenCharacters() {
+        XCTAssertEqual(MarkupText.escaped("<a href=\"x\">Tom's & co</a>"),
+                       "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; co&lt;/a&gt;")
+        XCTAssertEqual(MarkupText.escaped("a\nb\u{1B}c"), "a&#10;b\\u{1B}c")
+        XCTAssertEqual(MarkupText.escaped("a\nb", attribute: false), "a\nb")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import TextKit
 
 /// `concierge test --junit FILE`: JUnit XML as CI systems read it. One `<testcase>` per transcript;
 /// a failed transcript has one `<failure>` whose message is its first error and whose body is the
@@ -40,31 +41,8 @@ public enum JUnitReporter {
         String(format: "%.3f", value)
     }
 
-    /// Text for an XML attribute or element: markup escaped, characters XML 1.0 forbids made visible.
-    public static func escape(_ text: String, attribute: Bool = true) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            case "\n": output += attribute ? "&#10;" : "\n"
-            case "\t": output += attribute ? "&#9;" : "\t"
-            case "\r": output += "&#13;"
-            default:
-                let value = scalar.value
-                let allowed = value >= 0x20 && value != 0x7F && !(0x80...0x9F).contains(value)
-                    && value != 0xFFFE && value != 0xFFFF
-                if allowed {
-                    output.unicodeScalars.append(scalar)
-                } else {
-                    output += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
-                }
-            }
-        }
-        return output
+    /// Text for an XML attribute or element (see `MarkupText`).
+    static func escape(_ text: String, attribute: Bool = true) -> String {
+        MarkupText.escaped(text, attribute: attribute)
     }
 }
