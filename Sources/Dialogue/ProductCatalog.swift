@@ -115,6 +115,8 @@ public struct ProductCatalog: Sendable {
         for word in words where !word.isEmpty {
             let matches = self.matches(word)
             mentioned.formUnion(matches)
+            // "can you…" names no product on its own; "watering can" still counts toward one.
+            if Self.grammarWords.contains(word) { continue }
             if reading.category == nil, let category = matches.lazy.compactMap({ categoryOfWord[$0] }).first {
                 reading.category = category
             }
@@ -140,6 +142,7 @@ public struct ProductCatalog: Sendable {
 
     /// The vocabulary IDs a folded word matches: itself or its singular exactly, else the words within a
     /// typo (one edit from five letters, two from nine; catalog-learned words only from six letters).
+    /// A typo keeps the first letter: people rarely miss it, and "weather" is not "feather".
     private func matches(_ word: String) -> [Int] {
         let singular = Self.singular(word)
         if let exact = wordIDs[singular] ?? wordIDs[word] { return [exact] }
@@ -151,6 +154,7 @@ public struct ProductCatalog: Sendable {
             for candidate in wordsByLength[length] ?? [] {
                 if typed.count < 6, learnedWords.contains(candidate) { continue }
                 let known = vocabularyBytes[candidate]
+                guard known.first == typed.first else { continue }
                 // "sheos" is a typo of the plural: compare the word as typed with both forms.
                 if Self.editDistance(known, single, limit: limit) <= limit
                     || Self.editDistance(known + [UInt8(ascii: "s")], typed, limit: limit) <= limit {
@@ -208,6 +212,10 @@ public struct ProductCatalog: Sendable {
         "thank", "thanks", "cheaper", "similar", "recommend", "looking", "would", "could", "should", "price",
         "under", "below", "money", "dollar", "budget", "email", "address", "still", "never", "arrived",
     ]
+
+    /// Words of a customer's sentence that are grammar even when a product's name has them: alone they
+    /// name no category or kind ("can you recommend…" asks nothing about a watering can).
+    private static let grammarWords: Set<String> = ["can", "will", "may", "might", "must", "shall"]
 
     /// Words that say nothing about which product is meant.
     private static let stopWords: Set<String> = [

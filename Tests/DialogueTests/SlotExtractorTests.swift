@@ -90,6 +90,23 @@ final class SlotExtractorTests: XCTestCase {
         XCTAssertEqual(extractor.extract(from: "the rain jacket").category, "apparel")
     }
 
+    func testGrammarAndLookAlikeWordsNameNoProduct() {
+        let catalog = ProductCatalog(TestShop.items + [
+            .init(sku: "P-170", name: "Galvanized Watering Can", category: "garden", price: 39.00),
+            .init(sku: "P-180", name: "Feather Wand Cat Toy", category: "pets", price: 9.99),
+        ])
+        let extractor = SlotExtractor(catalog: catalog)
+        let question = extractor.extract(from: "can you recommend something for the kitchen")
+        XCTAssertEqual(question.category, "kitchen")
+        XCTAssertNil(question.productKind)
+        XCTAssertNil(extractor.extract(from: "what is the weather like").category)
+        XCTAssertNil(extractor.extract(from: "i love it").category)
+        // The same words still work as names, and a typo that keeps the first letter is still read.
+        XCTAssertEqual(extractor.extract(from: "a feather toy for my cat").category, "pets")
+        XCTAssertEqual(extractor.extract(from: "a fether toy").category, "pets")
+        XCTAssertEqual(extractor.extract(from: "my watering can leaks").productSKU, "P-170")
+    }
+
     func testReadsBudgets() {
         let cases: [(String, Double?)] = [
             ("under $50", 50),
