@@ -155,7 +155,8 @@ public struct FeatureExtractor: Sendable, Equatable {
     }
 
     /// Character n-gram IDs of the words seen so far in training, so that a word's n-grams are hashed
-    /// and interned once rather than at every occurrence.
+    /// and interned once rather than at every occurrence; and the buffers of the text being read,
+    /// reused from text to text.
     struct WordMemo {
         /// Unigram hash of a word -> its index.
         var table = FeatureTable(capacity: 4096)
@@ -164,44 +165,132 @@ public struct FeatureExtractor: Sendable, Equatable {
         var ids: [Int32] = []
         /// Word i's unigram ID.
         var unigramIDs: [Int32] = []
+
+        /// The text's tokens: a word's index (-1 for a non-word) and whether this text brought the word
+        /// to the memo; then the hashes the text has to intern, in order, with their groups and IDs.
+        var tokens: [(word: Int32, isNew: Bool)] = []
+        var pendingHashes: [UInt64] = []
+        var pendingGroups: [UInt8] = []
+        var pendingIDs: [Int32] = []
     }
 
-    /// Training's path: the IDs of the features of `text`, in the order of `appendFeatures(of:)`,
-    /// `intern` turning a new hash into an ID. Gives the same IDs as interning `appendFeatures`'s
-    /// hashes one by one.
-    func appendFeatureIDs(of text: String, to ids: inout [Int32], memo: inout WordMemo,
-                          intern: (UInt64, Group) -> Int32)
-    {
+    /// Training's path: writes the IDs of the features of `text`, in the order of `appendFeatures(of:)`,
+    /// to the start of `ids` (replaced by a longer array when short) and returns how many.
+    ///
+    /// `intern` turns hashes into IDs, giving a new hash the next ID. It is called once per text with
+    /// every hash the memo does not answer, in the order one-by-one interning would meet them, so it
+    /// can look them all up at once (their cache misses overlap) and insert the missing ones in order:
+    /// the IDs are those of interning `appendFeatures`'s hashes one by one.
+    func featureIDs(
+        of text: String, into ids: inout [Int32], memo: inout WordMemo,
+        intern: (_ hashes: UnsafeBufferPointer<UInt64>, _ groups: UnsafeBufferPointer<UInt8>,
+                 _ ids: UnsafeMutableBufferPointer<Int32>) -> Void
+    ) -> Int {
+        // Read the text: each token's hashes that need the vocabulary, in interning order (a new word:
+        // unigram, bigram, n-grams; a known word: bigram; anything else: unigram, bigram). A new word
+        // gets its memo entry at once (its IDs filled in below), so a repeat in the same text is known.
+        memo.tokens.removeAll(keepingCapacity: true)
+        memo.pendingHashes.removeAll(keepingCapacity: true)
+        memo.pendingGroups.removeAll(keepingCapacity: true)
         var previous: UInt64?
         let gramLengths = max(0, maxGram - minGram + 1)
         Tokenizer().forEachFeature(in: text) { bytes, kind in
             let unigram = Self.unigramHash(bytes)
+            let bigram = Self.bigramHash(previous, unigram)
+            previous = unigram
             guard kind == .word else {
-                ids.append(intern(unigram, .unigram))
-                ids.append(intern(Self.bigramHash(previous, unigram), .bigram))
-                previous = unigram
+                memo.tokens.append((-1, false))
+                memo.pendingHashes.append(unigram)
+                memo.pendingHashes.append(bigram)
+                memo.pendingGroups.append(UInt8(Group.unigram.rawValue))
+                memo.pendingGroups.append(UInt8(Group.bigram.rawValue))
                 return
             }
-            // A word seen before has its unigram ID in the memo; a new one is interned in the order of
-            // `appendFeatures`: unigram, bigram, then its n-grams.
             let known = memo.table.id(of: unigram)
-            let (word, isNew) = known >= 0 ? (known, false) : memo.table.insert(unigram, id: Int32(memo.starts.count - 1))
-            if isNew { memo.unigramIDs.append(intern(unigram, .unigram)) }
-            ids.append(memo.unigramIDs[Int(word)])
-            ids.append(intern(Self.bigramHash(previous, unigram), .bigram))
-            previous = unigram
-            if isNew {
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (bytes.count + 2) * gramLengths) { grams in
-                    let count = characterGrams(bytes, into: grams)
-                    for k in 0..<count { memo.ids.append(intern(grams[k], .characters)) }
-                }
-                memo.starts.append(Int32(memo.ids.count))
+            if known >= 0 {
+                memo.tokens.append((known, false))
+                memo.pendingHashes.append(bigram)
+                memo.pendingGroups.append(UInt8(Group.bigram.rawValue))
+                return
             }
-            let start = Int(memo.starts[Int(word)])
-            let end = Int(memo.starts[Int(word) + 1])
-            memo.ids.withUnsafeBufferPointer { ids.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            let word = Int32(memo.unigramIDs.count)
+            _ = memo.table.insert(unigram, id: word)
+            memo.tokens.append((word, true))
+            memo.pendingHashes.append(unigram)
+            memo.pendingHashes.append(bigram)
+            memo.pendingGroups.append(UInt8(Group.unigram.rawValue))
+            memo.pendingGroups.append(UInt8(Group.bigram.rawValue))
+            let count = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (bytes.count + 2) * gramLengths) {
+                grams in
+                let count = characterGrams(bytes, into: grams)
+                memo.pendingHashes.append(contentsOf: UnsafeBufferPointer(rebasing: grams[0..<count]))
+                return count
+            }
+            memo.pendingGroups.append(contentsOf: repeatElement(UInt8(Group.characters.rawValue), count: count))
+            memo.unigramIDs.append(-1)
+            memo.ids.append(contentsOf: repeatElement(-1, count: count))
+            memo.starts.append(Int32(memo.ids.count))
         }
-        if let previous { ids.append(intern(closingBigram(previous), .bigram)) }
+        if let previous {
+            memo.pendingHashes.append(closingBigram(previous))
+            memo.pendingGroups.append(UInt8(Group.bigram.rawValue))
+        }
+
+        let pendingCount = memo.pendingHashes.count
+        if memo.pendingIDs.count < pendingCount { memo.pendingIDs = [Int32](repeating: 0, count: pendingCount * 2) }
+        memo.pendingHashes.withUnsafeBufferPointer { hashes in
+            memo.pendingGroups.withUnsafeBufferPointer { groups in
+                memo.pendingIDs.withUnsafeMutableBufferPointer { pendingIDs in
+                    intern(hashes, groups, UnsafeMutableBufferPointer(rebasing: pendingIDs[0..<pendingCount]))
+                }
+            }
+        }
+
+        // Lay the IDs out in text order, a new word's into the memo first.
+        var count = previous == nil ? 0 : 1
+        for (word, _) in memo.tokens {
+            count += 2
+            if word >= 0 { count += Int(memo.starts[Int(word) + 1] - memo.starts[Int(word)]) }
+        }
+        if ids.count < count { ids = [Int32](repeating: 0, count: count * 2) }
+        memo.pendingIDs.withUnsafeBufferPointer { pending in
+            memo.starts.withUnsafeBufferPointer { starts in
+                memo.unigramIDs.withUnsafeMutableBufferPointer { unigramIDs in
+                    memo.ids.withUnsafeMutableBufferPointer { gramIDs in
+                        ids.withUnsafeMutableBufferPointer { ids in
+                            var next = 0
+                            var written = 0
+                            for (word, isNew) in memo.tokens {
+                                guard word >= 0 else {
+                                    ids[written] = pending[next]
+                                    ids[written + 1] = pending[next + 1]
+                                    next += 2
+                                    written += 2
+                                    continue
+                                }
+                                let grams = Int(starts[Int(word)])..<Int(starts[Int(word) + 1])
+                                if isNew {
+                                    unigramIDs[Int(word)] = pending[next]
+                                    next += 1
+                                }
+                                ids[written] = unigramIDs[Int(word)]
+                                ids[written + 1] = pending[next]
+                                next += 1
+                                written += 2
+                                if isNew {
+                                    for k in grams { gramIDs[k] = pending[next + k - grams.lowerBound] }
+                                    next += grams.count
+                                }
+                                for k in grams { ids[written + k - grams.lowerBound] = gramIDs[k] }
+                                written += grams.count
+                            }
+                            if next < pendingCount { ids[written] = pending[next] }
+                        }
+                    }
+                }
+            }
+        }
+        return count
     }
 
     /// The closing bigram: the last token against the end of the text.

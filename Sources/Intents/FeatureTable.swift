@@ -1,8 +1,11 @@
 /// An open-addressing hash table from a feature's 64-bit hash to its dense integer ID.
 ///
-/// Linear probing over a power-of-two array of (hash, ID) slots, kept at most half full; key and value
-/// share a slot so a probe touches one cache line. No `Dictionary`, so no per-process seed and no
-/// iteration order to leak into a model.
+/// Linear probing over a power-of-two array of (hash, ID) slots, grown when three quarters full; key and
+/// value share a slot so a probe touches one cache line. The load is a trade: at most half full, the
+/// training tables of CLINC150 (31 K features a part, 48 K merged) took twice the memory, fell out of
+/// the core's cache and had to grow during the merge, and training was slower for it; a probe at three
+/// quarters is still short (2.5 slots on average for a hit, of 4 to a cache line). No `Dictionary`, so
+/// no per-process seed and no iteration order to leak into a model.
 struct FeatureTable: Sendable {
     private struct Slot {
         var hash: UInt64
@@ -40,10 +43,16 @@ struct FeatureTable: Sendable {
         }
     }
 
+    /// The ID of each of `hashes` (-1 when it is not in the table), into `ids`. One loop of independent
+    /// probes, so that the processor overlaps their cache misses.
+    func lookUp(_ hashes: UnsafeBufferPointer<UInt64>, into ids: UnsafeMutableBufferPointer<Int32>) {
+        for k in 0..<hashes.count { ids[k] = id(of: hashes[k]) }
+    }
+
     /// The ID of `hash`, inserting it with `id` when it is new. Returns the ID and whether it was new.
     @inline(__always)
     mutating func insert(_ hash: UInt64, id: Int32) -> (id: Int32, inserted: Bool) {
-        if (count + 1) * 2 > slots.count { grow() }
+        if (count + 1) * 4 > slots.count * 3 { grow() }
         let mask = self.mask
         let result: (Int32, Bool) = slots.withUnsafeMutableBufferPointer { slots in
             var index = Self.start(hash) & mask

@@ -163,10 +163,7 @@ extension TFIDFVectorizer {
             // Each worker writes only its own element.
             nonisolated(unsafe) let results = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                // The first part's table becomes the whole vocabulary's: sized for it up front, so the
-                // merge below, which runs on one thread, does not grow and rehash it.
-                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor,
-                                           tableCapacity: part == 0 && parts > 1 ? texts.count * 4 : nil)
+                results[part] = TermCounts(texts[bounds[part]..<bounds[part + 1]], extractor: extractor)
             }
         }
         var pieces = counted.map { $0 ?? TermCounts(texts[0..<0], extractor: extractor) }
@@ -225,8 +222,8 @@ extension TFIDFVectorizer {
         matrix.labels = labels
         // Every ID and weight is written below, each part its own range at once (which also spreads
         // the page faults of the fresh memory).
-        matrix.ids = [Int32](unsafeUninitializedCapacity: entryCount) { _, count in count = entryCount }
-        matrix.weights = [Float](unsafeUninitializedCapacity: entryCount) { _, count in count = entryCount }
+        matrix.ids = [Int32](hugePagesCount: entryCount)
+        matrix.weights = [Float](hugePagesCount: entryCount)
         let vectorizerCopy = vectorizer
         let (partRemaps, partBases, counts) = (remaps, entryBases, pieces)
         matrix.ids.withUnsafeMutableBufferPointer { ids in
@@ -266,7 +263,10 @@ extension TFIDFVectorizer {
 
 /// The vocabulary and term counts of some documents: what TF-IDF counts before it weighs.
 struct TermCounts {
-    var table = FeatureTable(capacity: 1 << 15)
+    /// Room for the features of a few thousand short texts before the table and arrays grow.
+    private static let initialFeatureCapacity = 1 << 15
+
+    var table = FeatureTable(capacity: initialFeatureCapacity)
     /// Feature ID -> hash, group, document frequency.
     var hashes: [UInt64] = []
     var groups: [UInt8] = []
@@ -278,8 +278,7 @@ struct TermCounts {
     var rowCounts: [UInt16] = []
 
     /// Counts `texts` in one sequential pass.
-    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor, tableCapacity: Int? = nil) {
-        if let tableCapacity { table = FeatureTable(capacity: max(tableCapacity, 1 << 15)) }
+    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor) {
         // Per feature while counting: the last document it was seen in and its slot in that
         // document's row (one array, so counting touches one cache line per feature).
         struct Seen {
@@ -287,8 +286,13 @@ struct TermCounts {
             var slot: Int32
         }
         var seen: [Seen] = []
-        rowIDs.reserveCapacity(texts.count * 192)
-        rowCounts.reserveCapacity(texts.count * 192)
+        // Grown by doubling, each of these would copy itself several times over (into fresh pages).
+        seen.reserveCapacity(Self.initialFeatureCapacity)
+        hashes.reserveCapacity(Self.initialFeatureCapacity)
+        groups.reserveCapacity(Self.initialFeatureCapacity)
+        frequency.reserveCapacity(Self.initialFeatureCapacity)
+        rowIDs = [Int32](hugePagesCapacity: texts.count * 192)
+        rowCounts = [UInt16](hugePagesCapacity: texts.count * 192)
         rowStarts.reserveCapacity(texts.count + 1)
         var memo = FeatureExtractor.WordMemo()
         var documentIDs: [Int32] = []
@@ -300,44 +304,48 @@ struct TermCounts {
         var frequency = self.frequency
         for (document, text) in texts.enumerated() {
             // Intern the features: new ones get the next ID.
-            documentIDs.removeAll(keepingCapacity: true)
-            extractor.appendFeatureIDs(of: text, to: &documentIDs, memo: &memo) { hash, group in
-                // Most features are known: a read-only probe first (no uniqueness check of the table).
-                let known = table.id(of: hash)
-                if known >= 0 { return known }
-                let (id, inserted) = table.insert(hash, id: Int32(hashes.count))
-                if inserted {
-                    hashes.append(hash)
-                    groups.append(UInt8(group.rawValue))
-                    frequency.append(0)
-                    seen.append(Seen(document: -1, slot: 0))
+            let featureCount = extractor.featureIDs(of: text, into: &documentIDs, memo: &memo) {
+                newHashes, newGroups, ids in
+                // Most features are known: read-only probes first, all at once, then the missing ones
+                // inserted in order (an earlier one of the same text may have brought a feature since).
+                table.lookUp(newHashes, into: ids)
+                for k in 0..<ids.count where ids[k] < 0 {
+                    let (id, inserted) = table.insert(newHashes[k], id: Int32(hashes.count))
+                    if inserted {
+                        hashes.append(newHashes[k])
+                        groups.append(newGroups[k])
+                        frequency.append(0)
+                        seen.append(Seen(document: -1, slot: 0))
+                    }
+                    ids[k] = id
                 }
-                return id
             }
             // Count terms: a feature's first occurrence in this document takes the next slot of the row.
             // Scratch rows as long as the document's features (grown, never cleared: slots are written
             // before they are read).
-            if distinctIDs.count < documentIDs.count {
-                distinctIDs = [Int32](repeating: 0, count: documentIDs.count * 2)
-                distinctCounts = [UInt16](repeating: 0, count: documentIDs.count * 2)
+            if distinctIDs.count < featureCount {
+                distinctIDs = [Int32](repeating: 0, count: featureCount * 2)
+                distinctCounts = [UInt16](repeating: 0, count: featureCount * 2)
             }
             let documentID = Int32(document)
             var distinct = 0
-            seen.withUnsafeMutableBufferPointer { seen in
-                frequency.withUnsafeMutableBufferPointer { frequency in
-                    distinctIDs.withUnsafeMutableBufferPointer { ids in
-                        distinctCounts.withUnsafeMutableBufferPointer { counts in
-                            for id in documentIDs {
-                                let index = Int(id)
-                                if seen[index].document == documentID {
-                                    let slot = Int(seen[index].slot)
-                                    counts[slot] &+= counts[slot] < UInt16.max ? 1 : 0
-                                } else {
-                                    seen[index] = Seen(document: documentID, slot: Int32(distinct))
-                                    frequency[index] += 1
-                                    ids[distinct] = id
-                                    counts[distinct] = 1
-                                    distinct += 1
+            documentIDs.withUnsafeBufferPointer { documentIDs in
+                seen.withUnsafeMutableBufferPointer { seen in
+                    frequency.withUnsafeMutableBufferPointer { frequency in
+                        distinctIDs.withUnsafeMutableBufferPointer { ids in
+                            distinctCounts.withUnsafeMutableBufferPointer { counts in
+                                for id in documentIDs[0..<featureCount] {
+                                    let index = Int(id)
+                                    if seen[index].document == documentID {
+                                        let slot = Int(seen[index].slot)
+                                        counts[slot] &+= counts[slot] < UInt16.max ? 1 : 0
+                                    } else {
+                                        seen[index] = Seen(document: documentID, slot: Int32(distinct))
+                                        frequency[index] += 1
+                                        ids[distinct] = id
+                                        counts[distinct] = 1
+                                        distinct += 1
+                                    }
                                 }
                             }
                         }
