@@ -12,8 +12,10 @@ public struct ClassifierOptions: Sendable, Equatable {
     /// Whether each training example adds the same total weight (1) to its class's counts, rather than
     /// the sum of its TF-IDF weights (longer examples more). α is on that scale.
     public var normalizesExamples = true
-    /// The weights of the unigram, bigram and character n-gram groups in a document vector.
-    public var groupWeights: [Float] = [1, 1, 0.7]
+    /// The weights of the unigram, bigram and character n-gram groups in a document vector. With hard
+    /// examples weighted up, unigrams at 0.7 rather than 1 gained 0.2 points on CLINC150 val and on
+    /// Banking77's 5 folds (CLINC150's 5 folds unchanged).
+    public var groupWeights: [Float] = [0.7, 1, 0.7]
     /// Character n-gram lengths inside words.
     public var minGram = 2
     public var maxGram = 4
