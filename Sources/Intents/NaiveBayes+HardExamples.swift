@@ -18,7 +18,7 @@ import Foundation
 // to 0.947, Banking77's 5-fold accuracy from 0.890 to 0.899, and the agent's own intents' 5-fold
 // accuracy from 0.939 to 0.943. A second round of reweighting, weights from 5-fold rather than
 // leave-one-out posteriors, and other shapes of w_d gained nothing more. The price is one more scoring
-// pass over the training examples, as costly as classifying each of them.
+// pass over the training examples (CLINC150's fit: 0.019 → 0.046 s in `concierge bench classifier`).
 //
 // Leave-one-out without refitting. Removing d (mass m_d = s_d·Σ_j x_dj, counts s_d·x_dj) from class y
 // changes only class y's parameters:
@@ -56,17 +56,38 @@ extension NaiveBayes {
         let bounds = (0...parts).map { rows.count * $0 / parts }
         let logAlpha = log(alpha)
         let vocabulary = Double(featureCount)
+        // Features most classes saw (common character n-grams and words: about 5 % of the features
+        // but over 90 % of the entries a training example touches) are laid out as dense rows of Δ,
+        // 0 for a class that did not see the feature, padded to a multiple of 8 classes, and added
+        // 8 classes at a time into single-precision sums (what a weight needs).
+        let stride = (classCount + 7) / 8 * 8
+        var denseIndex = [Int32](repeating: -1, count: featureCount)
+        var dense: [Float] = []
+        for feature in 0..<featureCount
+        where Int(entryStarts[feature + 1] - entryStarts[feature]) * 4 >= classCount && classCount >= 16 {
+            denseIndex[feature] = Int32(dense.count / stride)
+            let base = dense.count
+            dense.append(contentsOf: repeatElement(0, count: stride))
+            for entry in Int(entryStarts[feature])..<Int(entryStarts[feature + 1]) {
+                dense[base + Int(entryClasses[entry])] = entryDeltas[entry]
+            }
+        }
+        let (classCount, denseIndexes, denseRows) = (classCount, denseIndex, dense)
         result.withUnsafeMutableBufferPointer { buffer in
             // Each part writes only its own range.
             nonisolated(unsafe) let result = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 var scores = [Double](repeating: 0, count: classCount)
+                var denseScores = [SIMD8<Float>](repeating: .zero, count: stride / 8)
                 documents.ids.withUnsafeBufferPointer { ids in
                 documents.weights.withUnsafeBufferPointer { weights in
                 entryStarts.withUnsafeBufferPointer { starts in
                 entryClasses.withUnsafeBufferPointer { classes in
                 entryDeltas.withUnsafeBufferPointer { deltas in
+                denseIndexes.withUnsafeBufferPointer { denseIndex in
+                denseRows.withUnsafeBufferPointer { dense in
                 scores.withUnsafeMutableBufferPointer { scores in
+                denseScores.withUnsafeMutableBufferPointer { denseScores in
                     for index in bounds[part]..<bounds[part + 1] {
                         let row = rows[index]
                         let truth = documents.labels[row]
@@ -82,28 +103,48 @@ extension NaiveBayes {
                         for k in range {
                             let x = Double(weights[k])
                             let feature = Int(ids[k])
-                            for entry in Int(starts[feature])..<Int(starts[feature + 1]) {
-                                let c = Int(classes[entry])
-                                let delta = Double(deltas[entry])
-                                scores[c] += x * delta
-                                if c == truth {
-                                    let countWithout = max(alpha * exp(delta) - alpha - scale * x, 0)
-                                    correction += x * (log(countWithout + alpha) - logAlpha - delta)
+                            var truthDelta = 0.0
+                            let denseRow = Int(denseIndex[feature])
+                            if denseRow >= 0 {
+                                let base = denseRow * stride
+                                let row = UnsafeRawPointer(dense.baseAddress! + base)
+                                let scaled = SIMD8<Float>(repeating: Float(x))
+                                for chunk in 0..<denseScores.count {
+                                    denseScores[chunk] += scaled
+                                        * row.loadUnaligned(fromByteOffset: chunk * 32, as: SIMD8<Float>.self)
+                                }
+                                truthDelta = Double(dense[base + truth])
+                            } else {
+                                for entry in Int(starts[feature])..<Int(starts[feature + 1]) {
+                                    let c = Int(classes[entry])
+                                    scores[c] += x * Double(deltas[entry])
+                                    if c == truth { truthDelta = Double(deltas[entry]) }
                                 }
                             }
+                            // Class y saw every feature of its own example: Δ_yj > 0. Single precision
+                            // here and in the softmax below (the cheaper calls; a weight needs no more).
+                            let countWithout = max(Float(alpha) * expf(Float(truthDelta)) - Float(alpha + scale * x), 0)
+                            correction += x * (Double(logf(countWithout + Float(alpha))) - logAlpha - truthDelta)
                         }
+                        for c in 0..<classCount {
+                            scores[c] += Double(denseScores[c / 8][c % 8])
+                        }
+                        for chunk in 0..<denseScores.count { denseScores[chunk] = .zero }
                         scores[truth] += correction
-                        // The posterior of the truth at temperature τ; classes more than 40 nats below
-                        // the best add under e⁻⁴⁰ each and are skipped.
+                        // The posterior of the truth at temperature τ; classes more than 30 nats below
+                        // the best add under e⁻³⁰ each and are skipped.
                         var best = scores[0]
                         for c in 1..<classCount where scores[c] > best { best = scores[c] }
                         var sum = 0.0
                         for c in 0..<classCount {
                             let gap = temperature * (scores[c] - best)
-                            if gap > -40 { sum += exp(gap) }
+                            if gap > -30 { sum += Double(expf(Float(gap))) }
                         }
                         result[index] = exp(temperature * (scores[truth] - best)) / sum
                     }
+                }
+                }
+                }
                 }
                 }
                 }
