@@ -84,7 +84,7 @@ struct NaiveBayes: Sendable, Equatable {
                                             var touchedCount = 0
                                             for row in groupedRows[c] {
                                                 // With `normalizesExamples`, each example adds a
-                                                // total weight of 1 to its class.
+                                                // total weight of 1 (times its weight) to its class.
                                                 var rowScale = exampleWeights?[row] ?? 1
                                                 if normalizesExamples {
                                                     var sum = 0.0

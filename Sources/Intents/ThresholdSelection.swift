@@ -11,8 +11,9 @@ import Foundation
 /// arrive, and the threshold is only as high as plain accuracy asks (often 0).
 ///
 /// For speed the folds share the vocabulary and IDF of the whole training set (an unsupervised
-/// statistic) and its examples' weights (see NaiveBayes+HardExamples.swift: each comes from a
-/// leave-one-out score already); only naive Bayes's counts are refitted per fold.
+/// statistic) and its examples' weights (see NaiveBayes+HardExamples.swift; a fold's weights were
+/// scored by a model that had seen its held-out examples, a small leak that spares five more
+/// leave-one-out passes); only naive Bayes's counts are refitted per fold.
 enum ThresholdSelection {
     struct HeldOut {
         /// The fallback statistic (see `IntentClassifier.fallbackStatistic`).
