@@ -66,7 +66,7 @@ public enum ModelCache {
             "\(options.minGram)-\(options.maxGram)", "\(options.fitPrior)", "\(options.temperature)",
             options.threshold.map { "\($0)" } ?? "cv", "\(options.thresholdFolds)", "\(options.seed)",
             "\(options.rejectCredit)", "\(options.outOfScopeWeight)",
-            "\(options.normalizesExamples)",
+            "\(options.normalizesExamples)", "\(options.hardExampleWeight)",
         ].joined(separator: ";")
         hash.combine(description.utf8)
         return String(hash.hex.prefix(8))

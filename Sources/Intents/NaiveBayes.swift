@@ -10,7 +10,8 @@ import Foundation
 //
 // where N_cj = Σ_{d ∈ c} s_d·x_dj is the total weight of feature j in class c's training documents
 // (s_d = 1, or with `normalizesExamples` s_d = 1 / Σ_j x_dj so that every example adds a mass of 1
-// to its class: an example with many features does not outweigh a short one),
+// to its class: an example with many features does not outweigh a short one; either times the
+// example's weight, which NaiveBayes+HardExamples.swift raises for examples the model finds hard),
 // N_c = Σ_j N_cj, V the vocabulary size and α the smoothing. π_c is the class prior; with
 // `fitPrior` false it is uniform (so log π_c drops out), which suits intent data whose class sizes
 // say more about who wrote the examples than about what customers ask.
@@ -40,11 +41,13 @@ struct NaiveBayes: Sendable, Equatable {
     /// log(N_cj + α) − log α for each entry.
     var entryDeltas: [Float]
 
-    /// Fits the model to the rows of `documents` whose index is in `rows` (all rows when nil). With
-    /// `parallel`, large inputs use two threads (callers already running folds at once pass false).
+    /// Fits the model to the rows of `documents` whose index is in `rows` (all rows when nil). Row d's
+    /// counts are multiplied by `exampleWeights[d]` when given (see NaiveBayes+HardExamples.swift).
+    /// With `parallel`, large inputs use two threads (callers already running folds at once pass false).
     static func fit(
         _ documents: DocumentMatrix, rows: [Int]? = nil, classCount: Int, featureCount: Int,
-        alpha: Double, fitPrior: Bool, normalizesExamples: Bool = false, parallel: Bool = true
+        alpha: Double, fitPrior: Bool, normalizesExamples: Bool = false, exampleWeights: [Double]? = nil,
+        parallel: Bool = true
     ) -> NaiveBayes {
         let rows = rows ?? Array(0..<documents.count)
         // Rows grouped by class (stable, so sums run in a fixed order: same data, same bits).
@@ -81,14 +84,14 @@ struct NaiveBayes: Sendable, Equatable {
                                             var touchedCount = 0
                                             for row in groupedRows[c] {
                                                 // With `normalizesExamples`, each example adds a
-                                                // total weight of 1 to its class.
-                                                var rowScale = 1.0
+                                                // total weight of 1 (times its weight) to its class.
+                                                var rowScale = exampleWeights?[row] ?? 1
                                                 if normalizesExamples {
                                                     var sum = 0.0
                                                     for k in rowStarts[row]..<rowStarts[row + 1] {
                                                         sum += Double(weights[k])
                                                     }
-                                                    if sum > 0 { rowScale = 1 / sum }
+                                                    if sum > 0 { rowScale /= sum }
                                                 }
                                                 for k in rowStarts[row]..<rowStarts[row + 1] {
                                                     let id = Int(ids[k])

@@ -11,7 +11,9 @@ import Foundation
 /// arrive, and the threshold is only as high as plain accuracy asks (often 0).
 ///
 /// For speed the folds share the vocabulary and IDF of the whole training set (an unsupervised
-/// statistic); only naive Bayes's counts are refitted per fold.
+/// statistic) and its examples' weights (see NaiveBayes+HardExamples.swift; a fold's weights were
+/// scored by a model that had seen its held-out examples, a small leak that spares five more
+/// leave-one-out passes); only naive Bayes's counts are refitted per fold.
 enum ThresholdSelection {
     struct HeldOut {
         /// The fallback statistic (see `IntentClassifier.fallbackStatistic`).
@@ -20,11 +22,11 @@ enum ThresholdSelection {
         var truth: Int
     }
 
-    static func choose(documents: DocumentMatrix, intentNames: [String], options: ClassifierOptions,
-                       featureCount: Int) -> Double
+    static func choose(documents: DocumentMatrix, exampleWeights: [Double]? = nil, intentNames: [String],
+                       options: ClassifierOptions, featureCount: Int) -> Double
     {
-        let heldOut = crossValidate(documents: documents, intentNames: intentNames, options: options,
-                                    featureCount: featureCount)
+        let heldOut = crossValidate(documents: documents, exampleWeights: exampleWeights, intentNames: intentNames,
+                                    options: options, featureCount: featureCount)
         let outOfScope = intentNames.firstIndex(of: IntentClassifier.outOfScope)
         return best(heldOut, outOfScope: outOfScope, rejectCredit: options.rejectCredit,
                     outOfScopeWeight: options.outOfScopeWeight,
@@ -32,8 +34,8 @@ enum ThresholdSelection {
                                                             penalty: options.outOfScopePenalty))
     }
 
-    static func crossValidate(documents: DocumentMatrix, intentNames: [String], options: ClassifierOptions,
-                              featureCount: Int) -> [HeldOut]
+    static func crossValidate(documents: DocumentMatrix, exampleWeights: [Double]? = nil, intentNames: [String],
+                              options: ClassifierOptions, featureCount: Int) -> [HeldOut]
     {
         let classCount = intentNames.count
         // Folds cannot outnumber the examples of the smallest class.
@@ -57,7 +59,8 @@ enum ThresholdSelection {
                 let trainRows = (0..<documents.count).filter { assignment[$0] != fold }
                 let model = NaiveBayes.fit(documents, rows: trainRows, classCount: classCount,
                                            featureCount: featureCount, alpha: alpha, fitPrior: fitPrior,
-                                           normalizesExamples: options.normalizesExamples, parallel: false)
+                                           normalizesExamples: options.normalizesExamples,
+                                           exampleWeights: exampleWeights, parallel: false)
                 var scores: [Double] = []
                 var list: [HeldOut] = []
                 for row in 0..<documents.count where assignment[row] == fold {

@@ -95,6 +95,88 @@ final class NaiveBayesTests: XCTestCase {
         XCTAssertEqual(parallel, sequential)
     }
 
+    /// Hard examples weighted up (λ = 1, α = 1, τ = 1), every example of mass 1:
+    ///
+    ///     class A: d1 = {f0: 1}, d2 = {f1: 1}      class B: d3 = {f1: 1}, d4 = {f2: 1}
+    ///
+    /// Leave-one-out posteriors (V = 3):
+    ///     d1 without itself: N_A = (0, 1, 0), N_A· = 1, θ_A0 = 1/4;  θ_B0 = (0+1)/(2+3) = 1/5
+    ///        P(A | d1) = (1/4) / (1/4 + 1/5) = 5/9,   w1 = 1 + (1 − 5/9) = 13/9
+    ///     d2 without itself: N_A = (1, 0, 0), θ_A1 = 1/4;  θ_B1 = (1+1)/5 = 2/5
+    ///        P(A | d2) = (1/4) / (1/4 + 2/5) = 5/13,  w2 = 1 + 8/13 = 21/13
+    ///     d3 and d4 mirror d2 and d1: w3 = 21/13, w4 = 13/9.
+    /// Refitted: N_A = (13/9, 21/13, 0), N_A· = 13/9 + 21/13 = 358/117, N_A· + 3 = 709/117
+    ///     θ_A = ((13/9+1)·117/709, (21/13+1)·117/709, 117/709) = (286/709, 306/709, 117/709)
+    ///     θ_B = (117/709, 306/709, 286/709)
+    func testHardExamplesWeighMoreAsHandWorked() {
+        var documents = DocumentMatrix()
+        documents.append(ids: [0], weights: [1], label: 0)
+        documents.append(ids: [1], weights: [1], label: 0)
+        documents.append(ids: [1], weights: [1], label: 1)
+        documents.append(ids: [2], weights: [1], label: 1)
+        let first = NaiveBayes.fit(documents, classCount: 2, featureCount: 3, alpha: 1, fitPrior: false,
+                                   normalizesExamples: true)
+        let posteriors = first.leaveOneOutPosteriors(documents, rows: [0, 1, 2, 3], normalizesExamples: true,
+                                                     temperature: 1, parallel: false)
+        for (posterior, expected) in zip(posteriors, [5.0 / 9, 5.0 / 13, 5.0 / 13, 5.0 / 9]) {
+            XCTAssertEqual(posterior, expected, accuracy: 1e-6)
+        }
+        let weights = NaiveBayes.hardExampleWeights(
+            documents, classCount: 2, featureCount: 3, alpha: 1, fitPrior: false, normalizesExamples: true,
+            hardExampleWeight: 1, temperature: 1)
+        XCTAssertEqual(weights?.count, 4)
+        for (weight, expected) in zip(weights ?? [], [13.0 / 9, 21.0 / 13, 21.0 / 13, 13.0 / 9]) {
+            XCTAssertEqual(weight, expected, accuracy: 1e-6)
+        }
+        let model = NaiveBayes.fit(documents, classCount: 2, featureCount: 3, alpha: 1, fitPrior: false,
+                                   normalizesExamples: true, exampleWeights: weights)
+        XCTAssertEqual(model.logProbability(feature: 0, class: 0), log(286.0 / 709), accuracy: 1e-6)
+        XCTAssertEqual(model.logProbability(feature: 1, class: 0), log(306.0 / 709), accuracy: 1e-6)
+        XCTAssertEqual(model.logProbability(feature: 2, class: 0), log(117.0 / 709), accuracy: 1e-6)
+        XCTAssertEqual(model.logProbability(feature: 2, class: 1), log(286.0 / 709), accuracy: 1e-6)
+        // x = {f0: 1, f1: 1}: P(A|x) = (286·306) / (286·306 + 117·306) = 286/403 = 22/31 ≈ 0.709677
+        // (2/3 with every example counted once: θ_A = (2/5, 2/5, 1/5), θ_B = (1/5, 2/5, 2/5)).
+        var scores: [Double] = []
+        model.scores(ids: [0, 1], weights: [1, 1], into: &scores)
+        XCTAssertEqual(NaiveBayes.posteriors(scores, temperature: 1)[0], 22.0 / 31, accuracy: 1e-6)
+        first.scores(ids: [0, 1], weights: [1, 1], into: &scores)
+        XCTAssertEqual(NaiveBayes.posteriors(scores, temperature: 1)[0], 2.0 / 3, accuracy: 1e-6)
+        // λ = 0 leaves every example counted once.
+        XCTAssertNil(NaiveBayes.hardExampleWeights(
+            documents, classCount: 2, featureCount: 3, alpha: 1, fitPrior: false, normalizesExamples: true,
+            hardExampleWeight: 0, temperature: 1))
+    }
+
+    /// Leave-one-out posteriors equal those of a model refitted without the example, through both the
+    /// sparse entries and the dense rows of common features (20 classes, 300 features: most features
+    /// are seen by most classes); and two halves at once equal one pass.
+    func testLeaveOneOutEqualsRefittingWithoutTheExample() {
+        var documents = DocumentMatrix()
+        var generator = SplitMix64(seed: 11)
+        for row in 0..<5000 {
+            let ids = (0..<6).map { _ in Int32(generator.next() % (row % 3 == 0 ? 3000 : 300)) }
+            let unique = Array(Set(ids)).sorted()
+            documents.append(ids: unique, weights: unique.map { _ in Float(generator.next() % 100 + 1) / 100 },
+                             label: row % 20)
+        }
+        let model = NaiveBayes.fit(documents, classCount: 20, featureCount: 3000, alpha: 0.01, fitPrior: false,
+                                   normalizesExamples: true)
+        let rows = Array(0..<documents.count)
+        let posteriors = model.leaveOneOutPosteriors(documents, rows: rows, normalizesExamples: true,
+                                                     temperature: 0.5, parallel: true)
+        XCTAssertEqual(posteriors, model.leaveOneOutPosteriors(documents, rows: rows, normalizesExamples: true,
+                                                               temperature: 0.5, parallel: false))
+        var scores: [Double] = []
+        for left in [0, 1, 2, 3, 4999] {
+            let without = NaiveBayes.fit(documents, rows: rows.filter { $0 != left }, classCount: 20,
+                                         featureCount: 3000, alpha: 0.01, fitPrior: false, normalizesExamples: true)
+            let row = documents.row(left)
+            without.scores(ids: row.ids, weights: row.weights, into: &scores)
+            let expected = NaiveBayes.posteriors(scores, temperature: 0.5)[documents.labels[left]]
+            XCTAssertEqual(posteriors[left], expected, accuracy: 1e-4, "row \(left)")
+        }
+    }
+
     func testFittedPriorAddsLogClassShare() {
         // Equal class sizes: log π = log(1/2) for both, so the posteriors do not move.
         var scores: [Double] = []

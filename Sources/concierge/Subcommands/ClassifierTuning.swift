@@ -6,6 +6,10 @@ struct ClassifierTuningOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Naive Bayes smoothing.", visibility: .hidden))
     var alpha: Double?
 
+    @Option(name: .long, help: ArgumentHelp("Weight λ of hard training examples (0: each counts once).",
+                                            visibility: .hidden))
+    var hardExampleWeight: Double?
+
     @Flag(name: .long, help: ArgumentHelp("Count each example's TF-IDF mass as is (not 1).", visibility: .hidden))
     var rawExampleMass = false
 
@@ -35,6 +39,7 @@ struct ClassifierTuningOptions: ParsableArguments {
     /// The options with these overrides applied over the defaults.
     func apply(to options: inout ClassifierOptions) throws {
         if let alpha { options.alpha = alpha }
+        if let hardExampleWeight { options.hardExampleWeight = hardExampleWeight }
         if rawExampleMass { options.normalizesExamples = false }
         if let temperature { options.temperature = temperature }
         if fitPrior { options.fitPrior = true }
