@@ -60,6 +60,19 @@ public struct IntentPrediction: Sendable {
     /// The runners-up after `topIntent`, best first (at most four).
     public var alternatives: [(intent: String, confidence: Double)]
 
+    /// Why the decision is `out_of_scope`; nil when it is another intent.
+    public var fallback: Fallback?
+
+    /// Why a prediction is `out_of_scope`.
+    public enum Fallback: String, Sendable {
+        /// `out_of_scope` was the most probable class.
+        case outOfScopeLikeliest = "out_of_scope_likeliest"
+        /// The best intent's confidence was under the threshold.
+        case underThreshold = "under_threshold"
+        /// The best intent was confident enough alone, but `out_of_scope` came too close behind it.
+        case outOfScopeClose = "out_of_scope_close"
+    }
+
     /// Whether the classifier fell back to `out_of_scope`.
     public var isFallback: Bool { intent == IntentClassifier.outOfScope }
 }
@@ -219,8 +232,13 @@ public struct IntentClassifier: Sendable {
         let confidence = posteriors[top]
         let statistic = Self.fallbackStatistic(posteriors, top: top, outOfScope: outOfScopeIndex,
                                                penalty: outOfScopePenalty)
-        let intent = (topIntent == Self.outOfScope || statistic < threshold) ? Self.outOfScope : topIntent
+        let fallback: IntentPrediction.Fallback? =
+            if topIntent == Self.outOfScope { .outOfScopeLikeliest }
+            else if confidence < threshold { .underThreshold }
+            else if statistic < threshold { .outOfScopeClose }
+            else { nil }
         let alternatives = best.dropFirst().map { (intent: intentNames[$0], confidence: posteriors[$0]) }
-        return IntentPrediction(intent: intent, confidence: confidence, topIntent: topIntent, alternatives: alternatives)
+        return IntentPrediction(intent: fallback == nil ? topIntent : Self.outOfScope, confidence: confidence,
+                                topIntent: topIntent, alternatives: alternatives, fallback: fallback)
     }
 }

@@ -162,7 +162,7 @@ struct BinaryReader {
         let size = MemoryLayout<T>.size
         guard data.endIndex - offset >= size else { return nil }
         var value: T = 0
-        withUnsafeMutableBytes(of: &value) { target in
+        _ = withUnsafeMutableBytes(of: &value) { target in
             data.copyBytes(to: target, from: offset..<offset + size)
         }
         offset += size

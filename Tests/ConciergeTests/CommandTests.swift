@@ -20,6 +20,21 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(output.stdout.contains("order_status"), output.stdout)
     }
 
+    func testClassifyJSONSaysWhyItFellBack() throws {
+        let (_, environment) = try ConciergeProcess.sandbox()
+        let output = try ConciergeProcess.run(["classify", "--json", "where is my order", "what is the capital of peru"],
+                                              input: "", environment: environment)
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let lines = output.stdout.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] ?? [:]
+        }
+        XCTAssertEqual(lines.count, 2, output.stdout)
+        XCTAssertEqual(lines.first?["intent"] as? String, "order_status")
+        XCTAssertNil(lines.first?["fallback"], output.stdout)
+        XCTAssertEqual(lines.last?["intent"] as? String, "out_of_scope")
+        XCTAssertEqual(lines.last?["fallback"] as? String, "out_of_scope_likeliest", output.stdout)
+    }
+
     func testBadIntentsFileExits65NamingFileAndLine() throws {
         let (directory, environment) = try ConciergeProcess.sandbox()
         let intents = directory.appendingPathComponent("intents")

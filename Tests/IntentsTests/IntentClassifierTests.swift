@@ -30,7 +30,9 @@ final class IntentClassifierTests: XCTestCase {
         XCTAssertEqual(prediction.topIntent, "complaint")
         XCTAssertEqual(prediction.intent, IntentClassifier.outOfScope)
         XCTAssertTrue(prediction.isFallback)
+        XCTAssertEqual(prediction.fallback, .underThreshold)
         XCTAssertEqual(classifier.classify("where is my order").intent, "order_status")
+        XCTAssertNil(classifier.classify("where is my order").fallback)
     }
 
     func testFallbackStatisticWeighsTheOutOfScopePosterior() {
@@ -63,6 +65,9 @@ final class IntentClassifierTests: XCTestCase {
         let penalised = try IntentClassifier.train(on: Fixtures.trainingSet, options: options)
         XCTAssertEqual(penalised.classify("where is my order").intent, IntentClassifier.outOfScope)
         XCTAssertEqual(penalised.classify("where is my order").topIntent, "order_status")
+        // Confident enough alone (P(top) ≥ 0.3), so the reason is the out_of_scope runner-up.
+        XCTAssertGreaterThanOrEqual(posteriors[top], 0.3)
+        XCTAssertEqual(penalised.classify("where is my order").fallback, .outOfScopeClose)
         options.outOfScopePenalty = (posteriors[top] - 0.3) / posteriors[outOfScope] - 1e-6
         let lenient = try IntentClassifier.train(on: Fixtures.trainingSet, options: options)
         XCTAssertEqual(lenient.classify("where is my order").intent, "order_status")
@@ -73,6 +78,7 @@ final class IntentClassifierTests: XCTestCase {
         options.threshold = 0
         let classifier = try IntentClassifier.train(on: Fixtures.trainingSet, options: options)
         XCTAssertEqual(classifier.classify("tell me a joke about the capital").intent, IntentClassifier.outOfScope)
+        XCTAssertEqual(classifier.classify("tell me a joke about the capital").fallback, .outOfScopeLikeliest)
     }
 
     func testThresholdComesFromCrossValidation() throws {

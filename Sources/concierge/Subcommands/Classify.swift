@@ -70,9 +70,10 @@ extension Concierge {
             // Echo at most 120 characters of what was typed, without its control characters.
             let clean = TerminalText.sanitized(text)
             let shown = clean.count > 120 ? clean.prefix(120) + "…" : clean
-            if prediction.isFallback && prediction.topIntent != IntentClassifier.outOfScope {
-                lines.append(String(format: "%@  (best guess %@ %.2f, under the threshold)", prediction.intent,
-                                    prediction.topIntent, prediction.confidence) + "  \u{201C}\(shown)\u{201D}")
+            if let reason = prediction.fallback, reason != .outOfScopeLikeliest {
+                let why = reason == .underThreshold ? "under the threshold" : "out_of_scope too close behind"
+                lines.append(String(format: "%@  (best guess %@ %.2f, %@)", prediction.intent,
+                                    prediction.topIntent, prediction.confidence, why) + "  \u{201C}\(shown)\u{201D}")
             } else {
                 lines.append(String(format: "%@ %.2f", prediction.intent, prediction.confidence)
                              + "  \u{201C}\(shown)\u{201D}")
@@ -116,6 +117,8 @@ private struct ClassificationJSON: Encodable {
     var intent: String
     var confidence: Double
     var topIntent: String
+    /// Why the intent is `out_of_scope` (`IntentPrediction.Fallback`); absent for any other intent.
+    var fallback: String?
     var alternatives: [Alternative]
     var sentiment: Feeling
     var slots: [String: String]
@@ -134,6 +137,7 @@ private struct ClassificationJSON: Encodable {
         intent = prediction.intent
         confidence = prediction.confidence
         topIntent = prediction.topIntent
+        fallback = prediction.fallback?.rawValue
         alternatives = prediction.alternatives.map { Alternative(intent: $0.intent, confidence: $0.confidence) }
         self.explanation = explanation.map { explanation in
             Why(versus: explanation.runnerUp,
@@ -142,7 +146,7 @@ private struct ClassificationJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case text, intent, confidence, alternatives, sentiment, slots, explanation
+        case text, intent, confidence, fallback, alternatives, sentiment, slots, explanation
         case topIntent = "top_intent"
     }
 
