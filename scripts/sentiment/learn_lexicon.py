@@ -70,17 +70,21 @@ def load_seed(path=os.path.join(HERE, "seed.tsv")):
                 continue
             key, value = line.rstrip("\n").split("\t")
             seed[key] = float(value)
-    # Inflections and -ly adverbs of single seed words that the seed does not rate itself ("cries", "loving",
-    # "horribly"), a little weaker than the word: customers and raters write every form, the seed lists one or two.
+    # Inflections, comparatives, -ness nouns and -ly adverbs of single seed words that the seed does not rate
+    # itself ("cries", "loving", "sadder", "horribly"), a little weaker than the word: customers and raters write
+    # every form, the seed lists one or two.
     for key, value in list(seed.items()):
         if " " in key or not key.isalpha() or len(key) < 3:
             continue
         if key in NOT_INFLECTED:
             continue
-        forms = inflections(key) | (adverbs(key) if key not in NOT_ADVERBS else set())
+        forms = inflections(key)
+        if abs(value) >= DERIVED_FROM and key not in NOT_ADVERBS:
+            forms |= derived_forms(key) | adverbs(key)
         for form in forms:
-            # The rules' own words ("fucking" from "fuck", "hardly" from "hard") only modify their neighbours.
-            if form not in seed and form not in RULE_WORDS:
+            # The rules' own words ("fucking" from "fuck", "hardly" from "hard") only modify their neighbours, and
+            # a form that is a function word or a request noun ("number" from "numb") stays out like one.
+            if form not in seed and form not in RULE_WORDS and form not in STOPWORDS:
                 seed[form] = round(value * INFLECTED, 3)
     return seed
 
@@ -91,8 +95,12 @@ BALANCE = True  # weigh both data sets equally (chosen by 5-fold r on tweets; mo
 NOT_INFLECTED = set("""kind fine fair cool sound free sweet right pretty even sure top rich fit mild content present
 patient safe well ok okay like best great good nice bad poor mean super star gem treasure prize hero champion
 gift bonus fan cheap dear hope wish fee fat odd open deal""".split())
-# Adjectives whose -ly adverb means something else ("lately", "shortly", "hardly", "fairly").
-NOT_ADVERBS = set("late short present even sure great ready wide close most just real high hard bare scarce fair".split())
+# Comparatives, -ness nouns and -ly adverbs come only from clear-cut seed words: from mild ones they are too
+# often other words ("business" from "busy", "thriller" from "thrill", "simply" from "simple").
+DERIVED_FROM = 1.5
+# Words whose -ly adverb or comparative means something else ("lately", "rarely", "ultimately", "stranger").
+NOT_ADVERBS = set("""late short present even sure great ready wide close most just real high hard bare scarce fair
+rare ultimate original complete critical strange""".split())
 RULE_WORDS = set(rules.NEGATORS) | set(rules.INTENSIFIERS) | rules.CONTRAST | rules.CONCESSIVE
 
 
@@ -107,6 +115,26 @@ def adverbs(word):
     if word.endswith("ic"):
         return {word + "ally"}
     return {word + "ly"}
+
+
+def derived_forms(word):
+    """Forms the regular rules above miss: doubled final consonants ("sad" -> "sadder", "hug" -> "hugged"),
+    comparatives and superlatives ("nice" -> "nicer", "bright" -> "brightest") and -ness nouns ("happy" ->
+    "happiness"). A form that is no English word never occurs, so it costs nothing."""
+    vowels = "aeiou"
+    forms = set()
+    if word.endswith(("ed", "ing", "s", "ly", "ness", "er", "est", "ful", "ous", "ive", "ic", "al")):
+        return forms  # already a derived word ("loved", "joyful"): its own derivations are not words
+    if len(word) >= 3 and word[-1] not in vowels + "wxy" and word[-2] in vowels and word[-3] not in vowels \
+            and sum(1 for c in word if c in vowels) == 1:
+        forms |= {word + word[-1] + suffix for suffix in ("ed", "ing", "er", "est")}
+    if word.endswith("e"):
+        forms |= {word + "r", word + "st", word + "ness"}
+    elif word.endswith("y") and word[-2] not in vowels:
+        forms.add(word[:-1] + "iness")
+    else:
+        forms |= {word + "er", word + "est", word + "ness"}
+    return forms
 
 
 def inflections(word):
