@@ -233,9 +233,16 @@ def features(text, lexicon, phrases):
     for (start, end, key) in units:
         if end - start > 1:
             in_phrase.update(range(start, end))
+    # The words of a two-word dampener only dampen: "kind" in "kind of annoyed" is not kindness.
+    in_pair = set()
+    for j in range(1, n):
+        if words[j].kind == "word" and words[j - 1].kind == "word" and (keys[j - 1] + "_" + keys[j]) in INTENSIFIERS:
+            in_pair.update((j - 1, j))
 
     out = []
     for (start, end, key) in units:
+        if end - start == 1 and start in in_pair:
+            continue
         it = words[start]
         weight = 1.0
         if it.kind == "word":
