@@ -57,7 +57,7 @@ STANDALONE_NEGATORS = set("no nope nah never nothing nobody none nowhere without
 STOPWORDS |= set("""order orders ordered ordering account accounts delivery deliver delivered package packages parcel
 item items product products email emails address price prices size sizes number status tracking track shipping
 ship shipped shoes shoe running jacket jackets shirt dress bag phone card payment pay paid buy bought purchase
-need needs want wants help show tell check customer customers store shop today tomorrow yesterday week day
+need needs want wants help show tell check customer customers store shop today tomorrow yesterday week day support
 cancel cancelled canceled human person agent talk speak question
 return returns exchange""".split())
 
