@@ -104,14 +104,14 @@ enum SentimentRules {
     /// Emoticons, as whole chunks of text, and the lexicon entry each one reads as.
     static let emoticons: [String: String] = {
         let forms: [String: String] = [
-            ":)": ":) :-) =) :] =] :o) (: ^_^ ^^ :} c:",
-            ":D": ":D :-D =D xD XD 8D ;D",
-            ";)": ";) ;-) ;]",
-            ":P": ":P :p :-P :-p =P =p xP xp",
+            ":)": ":) :-) =) :] =] :o) (: ^_^ ^^ :} c: :)) :-)) =)) ^.^ ^-^ (-:",
+            ":D": ":D :-D =D xD XD 8D ;D :DD \\o/",
+            ";)": ";) ;-) ;] ;))",
+            ":P": ":P :p :-P :-p =P =p xP xp ;P ;p ;-P",
             "<3": "<3 <33 <333",
-            ":(": ":( :-( =( :[ =[ ): :{ </3 :c",
-            ":'(": ":'( :,( ;( ;-(",
-            ":/": ":/ :-/ :\\ =/ :S :s",
+            ":(": ":( :-( =( :[ =[ ): :{ </3 :c :(( :-(( :((( )-: D= >.< >_<",
+            ":'(": ":'( :,( ;( ;-( :'-( T_T T.T ;_;",
+            ":/": ":/ :-/ :\\ =/ :S :s :l :-l o_O O_o o.O O.o",
             ":|": ":| :-| -_-",
             ">:(": ">:( >:-( D:",
             ":O": ":O :o :-O :-o",

@@ -311,7 +311,8 @@ struct SentimentScanner {
         switch byte {
         case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "x"), UInt8(ascii: "X"),
              UInt8(ascii: "8"), UInt8(ascii: "<"), UInt8(ascii: "("), UInt8(ascii: "^"), UInt8(ascii: "c"),
-             UInt8(ascii: ")"), UInt8(ascii: "-"), UInt8(ascii: ">"), UInt8(ascii: "D"), UInt8(ascii: "&"):
+             UInt8(ascii: ")"), UInt8(ascii: "-"), UInt8(ascii: ">"), UInt8(ascii: "D"), UInt8(ascii: "&"),
+             UInt8(ascii: "T"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "\\"):
             return true
         default:
             return false

@@ -100,8 +100,10 @@ public struct SentimentScorer: Sendable {
             for index in unit.start..<unit.end { inPhrase[index] = true }
         }
 
-        // Each word's role; a two-word dampener ("kind of") acts from its second word.
+        // Each word's role; a two-word dampener ("kind of") acts from its second word, and its two words only
+        // dampen: "kind" in "kind of annoyed" is not kindness.
         var roles = [SentimentRules.Role?](repeating: nil, count: count)
+        var inPair = [Bool](repeating: false, count: count)
         for index in 0..<count {
             guard let info = infos[index] else { continue }
             roles[index] = info.role
@@ -109,6 +111,8 @@ public struct SentimentScorer: Sendable {
                 var role = info.role ?? SentimentRules.Role()
                 role.scale = scale
                 roles[index] = role
+                inPair[index - 1] = true
+                inPair[index] = true
             }
         }
 
@@ -136,7 +140,7 @@ public struct SentimentScorer: Sendable {
         }
 
         var raw = 0.0
-        for unit in units {
+        for unit in units where unit.end - unit.start > 1 || !inPair[unit.start] {
             let valence: Double
             if unit.end - unit.start > 1 {
                 valence = lexicon.valences[unit.key] ?? 0

@@ -98,6 +98,15 @@ final class SentimentRulesTests: XCTestCase {
         XCTAssertLessThan(compound("really bad"), compound("bad"))
     }
 
+    func testTheWordsOfADampenerCarryNoValenceOfTheirOwn() {
+        let scorer = SentimentScorer(lexicon: SentimentLexicon(["kind": 2, "little": -1, "annoyed": -2]))
+        func compound(_ text: String) -> Double { scorer.score(text).compound }
+        XCTAssertLessThan(compound("kind of annoyed"), 0, "\"kind\" in \"kind of\" is not kindness")
+        XCTAssertGreaterThan(compound("kind of annoyed"), compound("annoyed"))
+        XCTAssertEqual(compound("a little annoyed"), compound("kind of annoyed"), accuracy: 1e-12)
+        XCTAssertGreaterThan(compound("you are kind"), 0)
+    }
+
     func testElongatedWordsAreFoundAndEmphasised() {
         XCTAssertGreaterThan(compound("goood"), compound("good"))
         XCTAssertGreaterThan(compound("sooo good"), compound("good"))
@@ -127,6 +136,9 @@ final class SentimentRulesTests: XCTestCase {
         XCTAssertLessThan(compound("ok :("), 0)
         XCTAssertLessThan(compound("my order 😡"), 0)
         XCTAssertLessThan(compound("great 😡😡"), compound("great"))
+        XCTAssertGreaterThan(compound("ok ^.^"), 0)
+        XCTAssertLessThan(compound("late again :(("), 0)
+        XCTAssertLessThan(compound("ok >.<"), 0)
         XCTAssertGreaterThan(compound("👍"), 0)
         XCTAssertGreaterThan(compound("👍🏽"), 0, "skin tones do not hide the emoji")
         XCTAssertEqual(compound("http://example.com/a:/b"), 0, "no emoticon inside a URL")

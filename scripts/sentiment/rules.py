@@ -51,14 +51,14 @@ SUFFIXES = ("'s", "'m", "'re", "'ll", "'ve", "'d")
 # Emoticons as whole whitespace-separated chunks, mapped to one key each.
 EMOTICONS = {}
 for key, forms in {
-    ":)": ":) :-) =) :] =] :o) (: ^_^ ^^ :} c:",
-    ":D": ":D :-D =D xD XD 8D ;D",
-    ";)": ";) ;-) ;]",
-    ":P": ":P :p :-P :-p =P =p xP xp",
+    ":)": ":) :-) =) :] =] :o) (: ^_^ ^^ :} c: :)) :-)) =)) ^.^ ^-^ (-:",
+    ":D": ":D :-D =D xD XD 8D ;D :DD \\o/",
+    ";)": ";) ;-) ;] ;))",
+    ":P": ":P :p :-P :-p =P =p xP xp ;P ;p ;-P",
     "<3": "<3 <33 <333",
-    ":(": ":( :-( =( :[ =[ ): :{ </3 :c",
-    ":'(": ":'( :,( ;( ;-(",
-    ":/": ":/ :-/ :\\ =/ :S :s",
+    ":(": ":( :-( =( :[ =[ ): :{ </3 :c :(( :-(( :((( )-: D= >.< >_<",
+    ":'(": ":'( :,( ;( ;-( :'-( T_T T.T ;_;",
+    ":/": ":/ :-/ :\\ =/ :S :s :l :-l o_O O_o o.O O.o",
     ":|": ":| :-| -_-",
     ">:(": ">:( >:-( D:",
     ":O": ":O :o :-O :-o",
@@ -233,9 +233,16 @@ def features(text, lexicon, phrases):
     for (start, end, key) in units:
         if end - start > 1:
             in_phrase.update(range(start, end))
+    # The words of a two-word dampener only dampen: "kind" in "kind of annoyed" is not kindness.
+    in_pair = set()
+    for j in range(1, n):
+        if words[j].kind == "word" and words[j - 1].kind == "word" and (keys[j - 1] + "_" + keys[j]) in INTENSIFIERS:
+            in_pair.update((j - 1, j))
 
     out = []
     for (start, end, key) in units:
+        if end - start == 1 and start in in_pair:
+            continue
         it = words[start]
         weight = 1.0
         if it.kind == "word":
