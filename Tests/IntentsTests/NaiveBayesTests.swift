@@ -177,6 +177,23 @@ final class NaiveBayesTests: XCTestCase {
         }
     }
 
+    /// The leave-one-out pass's single-precision e^v and ln v agree with libm's across the ranges it uses
+    /// (Δ and softmax gaps in −80...20, counts from 1e-4 up).
+    func testFastExponentialAndLogarithmMatchLibm() {
+        for start in stride(from: Float(-80), through: 20, by: 0.37) {
+            let v = SIMD8<Float>((0..<8).map { start + Float($0) * 0.045 })
+            let fast = NaiveBayes.exponential(v)
+            for lane in 0..<8 {
+                XCTAssertEqual(fast[lane], expf(v[lane]), accuracy: expf(v[lane]) * 2e-6, "e^\(v[lane])")
+            }
+        }
+        for exponent in stride(from: Float(-13), through: 13, by: 0.29) {
+            let v = SIMD8<Float>((0..<8).map { expf(exponent + Float($0) * 0.035) })
+            let fast = NaiveBayes.logarithm(v)
+            for lane in 0..<8 { XCTAssertEqual(fast[lane], logf(v[lane]), accuracy: 2e-6, "ln \(v[lane])") }
+        }
+    }
+
     func testFittedPriorAddsLogClassShare() {
         // Equal class sizes: log π = log(1/2) for both, so the posteriors do not move.
         var scores: [Double] = []
