@@ -191,8 +191,8 @@ extension NaiveBayes {
                         for k in Swift.stride(from: 0, to: used, by: 8) {
                             let x = UnsafeRawPointer(truthWeights.baseAddress! + k).loadUnaligned(as: SIMD8<Float>.self)
                             let delta = UnsafeRawPointer(truthDeltas.baseAddress! + k).loadUnaligned(as: SIMD8<Float>.self)
-                            let countWithout = pointwiseMax(smoothing * Self.exponential(delta) - (smoothing + removed * x),
-                                                            .zero)
+                            var countWithout = smoothing * Self.exponential(delta) - (smoothing + removed * x)
+                            countWithout.replace(with: 0, where: countWithout .< 0)
                             changes += x * (Self.logarithm(countWithout + smoothing) - (logSmoothing + delta))
                         }
                         scores[truth] += mass * (log(total) - log(totalWithout)) + Double(changes.sum())
