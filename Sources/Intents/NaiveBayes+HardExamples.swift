@@ -31,7 +31,7 @@ import Foundation
 //
 // The pass, on CLINC150 (15,100 examples, 151 classes, 107 features an example): the features most
 // classes saw are dense rows, summed 32 classes at a time in registers; e^v and ln v are eight lanes
-// at a time in single precision (libm's calls were a third of the pass). It went from 27 to 15 ms on
+// at a time in single precision (libm's calls were a quarter of the pass). It went from 27 to 15 ms on
 // two threads, and CLINC150's fit (`concierge bench classifier`) from 0.046 to 0.031 s on a quiet
 // machine, from 0.078 to 0.058 s of CPU time (fit_cpu_seconds); the pass stays exact, and accuracy
 // did not move. Scoring only the K classes that a few strong features rank first was tried: the
