@@ -61,6 +61,7 @@ public enum ModelCache {
         var hash = FNV1a()
         hash.combine(ModelFile.magic)
         hash.combine(FeatureExtractor.version)
+        hash.combine(NaiveBayes.hardExamplesVersion)
         let description = [
             "\(options.alpha)", options.groupWeights.map { "\($0)" }.joined(separator: ","),
             "\(options.minGram)-\(options.maxGram)", "\(options.fitPrior)", "\(options.temperature)",

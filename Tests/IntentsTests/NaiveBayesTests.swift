@@ -148,8 +148,9 @@ final class NaiveBayesTests: XCTestCase {
     }
 
     /// Leave-one-out posteriors equal those of a model refitted without the example, through both the
-    /// sparse entries and the dense rows of common features (20 classes, 300 features: most features
-    /// are seen by most classes); and two halves at once equal one pass.
+    /// sparse entries (features 300 and up: a few classes each) and the dense rows of common features
+    /// (40 classes, two blocks of 32 with padding, features under 300 seen by most classes); and two
+    /// halves at once equal one pass.
     func testLeaveOneOutEqualsRefittingWithoutTheExample() {
         var documents = DocumentMatrix()
         var generator = SplitMix64(seed: 11)
@@ -157,9 +158,9 @@ final class NaiveBayesTests: XCTestCase {
             let ids = (0..<6).map { _ in Int32(generator.next() % (row % 3 == 0 ? 3000 : 300)) }
             let unique = Array(Set(ids)).sorted()
             documents.append(ids: unique, weights: unique.map { _ in Float(generator.next() % 100 + 1) / 100 },
-                             label: row % 20)
+                             label: row % 40)
         }
-        let model = NaiveBayes.fit(documents, classCount: 20, featureCount: 3000, alpha: 0.01, fitPrior: false,
+        let model = NaiveBayes.fit(documents, classCount: 40, featureCount: 3000, alpha: 0.01, fitPrior: false,
                                    normalizesExamples: true)
         let rows = Array(0..<documents.count)
         let posteriors = model.leaveOneOutPosteriors(documents, rows: rows, normalizesExamples: true,
@@ -167,13 +168,30 @@ final class NaiveBayesTests: XCTestCase {
         XCTAssertEqual(posteriors, model.leaveOneOutPosteriors(documents, rows: rows, normalizesExamples: true,
                                                                temperature: 0.5, parallel: false))
         var scores: [Double] = []
-        for left in [0, 1, 2, 3, 4999] {
-            let without = NaiveBayes.fit(documents, rows: rows.filter { $0 != left }, classCount: 20,
+        for left in [0, 1, 2, 3, 38, 39, 4999] {
+            let without = NaiveBayes.fit(documents, rows: rows.filter { $0 != left }, classCount: 40,
                                          featureCount: 3000, alpha: 0.01, fitPrior: false, normalizesExamples: true)
             let row = documents.row(left)
             without.scores(ids: row.ids, weights: row.weights, into: &scores)
             let expected = NaiveBayes.posteriors(scores, temperature: 0.5)[documents.labels[left]]
-            XCTAssertEqual(posteriors[left], expected, accuracy: 1e-4, "row \(left)")
+            XCTAssertEqual(posteriors[left], expected, accuracy: expected * 1e-4, "row \(left)")
+        }
+    }
+
+    /// The leave-one-out pass's single-precision e^v and ln v agree with libm's across the ranges it uses
+    /// (Δ and softmax gaps in −80...20, counts from 1e-4 up).
+    func testFastExponentialAndLogarithmMatchLibm() {
+        for start in stride(from: Float(-80), through: 20, by: 0.37) {
+            let v = SIMD8<Float>((0..<8).map { start + Float($0) * 0.045 })
+            let fast = NaiveBayes.exponential(v)
+            for lane in 0..<8 {
+                XCTAssertEqual(fast[lane], expf(v[lane]), accuracy: expf(v[lane]) * 2e-6, "e^\(v[lane])")
+            }
+        }
+        for exponent in stride(from: Float(-13), through: 13, by: 0.29) {
+            let v = SIMD8<Float>((0..<8).map { expf(exponent + Float($0) * 0.035) })
+            let fast = NaiveBayes.logarithm(v)
+            for lane in 0..<8 { XCTAssertEqual(fast[lane], logf(v[lane]), accuracy: 2e-6, "ln \(v[lane])") }
         }
     }
 
