@@ -34,7 +34,7 @@ import rules  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-LAMBDA = 150.0        # ridge strength for words without a seed value (chosen by 5-fold and cross-domain r)
+LAMBDA = 100.0        # ridge strength for words without a seed value (chosen by 5-fold and cross-domain r)
 LAMBDA_SEED = 40.0    # pull towards a hand-rated value (the seed generalises across domains; the data refines it)
 # A seeded entry's learned valence stays at least this fraction of its hand rating, on the learned scale: the data
 # may weaken a hand-rated word but not turn it over ("favorite" learning a negative valence from a few sarcastic
@@ -46,7 +46,7 @@ MIN_COUNT = 3
 # link to the ratings is the topics and moods they keep company with, not their meaning; the frequent words that do
 # carry feeling are in the seed. Chosen by 5-fold and cross-domain figures (README).
 COMMON = 30
-COMMON_POWER = 0.5
+COMMON_POWER = 0.75
 # Sign term: besides the squared error, mu * max(0, MARGIN - sign(y) * s)^2 for each clearly rated tweet
 # (|y| >= SIGN_MIN), s being the shipped raw score (no intercept). The squared error is about how far off a score
 # is; the sign term asks that a clearly rated sentence land on the right side of 0 with some room, which is
