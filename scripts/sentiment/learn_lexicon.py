@@ -15,7 +15,8 @@ mean rating (-4..4) on those weighted counts, around the hand-rated seed (seed.t
 plus, for each clearly rated tweet, SIGN_MU * max(0, SIGN_MARGIN - sign(y_n) * sum_k X_nk v_k)^2 (a sign term).
 Keys are words, seeded phrases, emoticons and word pairs ("at+least"). gamma_pos, gamma_neg and one intercept b are
 unpenalised; b is not shipped. A seeded entry keeps its hand-rated
-sign: its learned valence is held at least FLOOR times its hand rating (on the learned scale). Words seen in
+sign: its learned valence is held at least FLOOR times its hand rating (on the learned scale). An unseeded key's
+lambda grows with how common it is (COMMON, COMMON_POWER). Words seen in
 fewer than MIN_COUNT sentences and not in the seed, function words and the rules' own words are left out.
 Deterministic: same data, same file.
 """
