@@ -21,6 +21,9 @@ public struct SentimentScorer: Sendable {
     private let scanner = SentimentScanner()
     /// Every single word the scorer cares about, with what it knows of it: one hash lookup per word.
     private let words: [String: WordInfo]
+    /// Word-pair valences by the two words' `WordInfo.id`s (`first << 32 | second`): an integer key, so looking
+    /// a pair up after every word costs no string hashing.
+    private let pairValences: [Int: Double]
 
     /// A word's valence and its role in the rules.
     private struct WordInfo {
@@ -29,8 +32,10 @@ public struct SentimentScorer: Sendable {
         var role: SentimentRules.Role?
         /// The second word of a two-word dampener ("kind of"): scale by first word.
         var pairScales: [String: Double]?
-        /// Word pairs this word starts ("can" → "not" → v): valences by the next word's key.
-        var pairs: [String: Double]?
+        /// This word's number, for `pairValences`.
+        var id = 0
+        /// Whether some word pair starts with this word ("can" in "can+not").
+        var startsPair = false
     }
 
     /// The scorer with the bundled lexicon (an empty one, scoring everything neutral, if the bundle
@@ -40,11 +45,12 @@ public struct SentimentScorer: Sendable {
     public init(lexicon: SentimentLexicon) {
         self.lexicon = lexicon
         var words: [String: WordInfo] = [:]
+        var pairs: [(first: String, second: String, valence: Double)] = []
         for (key, valence) in lexicon.valences where !key.utf8.contains(UInt8(ascii: " ")) {
             if let (first, second) = SentimentLexicon.pairWords(key) {
-                var pairs = words[first]?.pairs ?? [:]
-                pairs[second] = valence
-                words[first, default: WordInfo()].pairs = pairs
+                pairs.append((first, second, valence))
+                words[first, default: WordInfo()].startsPair = true
+                if words[second] == nil { words[second] = WordInfo() }  // so that it has an id
                 continue
             }
             words[key, default: WordInfo()].valence = valence
@@ -52,7 +58,15 @@ public struct SentimentScorer: Sendable {
         for start in lexicon.phraseStarts { words[start, default: WordInfo()].startsPhrase = true }
         for (word, role) in SentimentRules.roles { words[word, default: WordInfo()].role = role }
         for (second, firsts) in SentimentRules.pairScales { words[second, default: WordInfo()].pairScales = firsts }
+        for (number, key) in words.keys.sorted().enumerated() { words[key]?.id = number }
+        var pairValences: [Int: Double] = [:]
+        for pair in pairs {
+            if let first = words[pair.first]?.id, let second = words[pair.second]?.id {
+                pairValences[first << 32 | second] = pair.valence
+            }
+        }
         self.words = words
+        self.pairValences = pairValences
     }
 
     /// The sentiment of `text`.
@@ -169,7 +183,8 @@ public struct SentimentScorer: Sendable {
             }
             var pairValence = 0.0
             if single, item.kind == .word, previousWord >= 0, items[previousWord].clause == item.clause,
-               let pairs = infos[previousWord]?.pairs, let value = pairs[unit.key] {
+               let firstInfo = infos[previousWord], firstInfo.startsPair, let secondInfo = infos[unit.start],
+               let value = pairValences[firstInfo.id << 32 | secondInfo.id] {
                 pairValence = value
             }
             let first = previousWord
