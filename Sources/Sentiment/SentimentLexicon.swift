@@ -6,7 +6,8 @@ import Foundation
 /// from human-rated sentences and a hand-rated seed; see that script for the maths.
 /// The file format is one `entry<TAB>valence` per line; `#` lines and blank lines are ignored.
 public struct SentimentLexicon: Sendable {
-    /// Valence of each entry; multi-word entries (phrases) have single spaces between words.
+    /// Valence of each entry; multi-word entries (phrases) have single spaces between words, and word pairs
+    /// (which add to their words instead of replacing them) a `+`.
     public private(set) var valences: [String: Double]
     /// The first word of every phrase, so the scorer tries phrase matches only where one can start.
     private(set) var phraseStarts: Set<String>
@@ -75,6 +76,19 @@ public struct SentimentLexicon: Sendable {
 
     /// The number of entries.
     public var count: Int { valences.count }
+
+    /// Joins the two words of a word pair ("can+not", "at+least"): a learned valence that adjacent single
+    /// words in one clause add on top of their own, weighed like the second word.
+    public static let pairSeparator = "+"
+
+    /// The two words of a word-pair entry ("at+least" → ("at", "least")), or nil for any other entry.
+    static func pairWords(_ key: String) -> (String, String)? {
+        guard let plus = key.firstIndex(of: "+"), plus != key.startIndex, key.index(after: plus) != key.endIndex
+        else { return nil }
+        let second = key[key.index(after: plus)...]
+        guard !second.contains("+") else { return nil }
+        return (String(key[..<plus]), String(second))
+    }
 }
 
 /// What can go wrong loading a lexicon; describes itself like a compiler diagnostic.

@@ -10,7 +10,9 @@ import Foundation
 /// three words of not/never/n't/no/hardly, inside the clause), intensifiers and dampeners before it
 /// ("very" ×1.3, "slightly" ×0.5, decaying with distance), contrast (before "but"/"however" ×0.5, after
 /// ×1.4; a clause opened by "although" ×0.5), ALL CAPS among mixed case ×1.3, elongation ×1.2; and amp
-/// raises the whole sum for each "!" (up to 4) and for runs of "?". Because s is linear in the valences,
+/// raises the whole sum for each "!" (up to 4) and for runs of "?". Two adjacent single words of one clause
+/// may form a learned word pair ("at+least", "can+not") whose valence adds to theirs, weighed like the second
+/// word. Because s is linear in the valences,
 /// the lexicon is learned through these same rules (scripts/sentiment/learn_lexicon.py).
 ///
 /// A pure value: the same text always gets the same score, and one scorer can be shared by any thread.
@@ -19,6 +21,9 @@ public struct SentimentScorer: Sendable {
     private let scanner = SentimentScanner()
     /// Every single word the scorer cares about, with what it knows of it: one hash lookup per word.
     private let words: [String: WordInfo]
+    /// Word-pair valences by the two words' `WordInfo.id`s (`first << 32 | second`): an integer key, so looking
+    /// a pair up after every word costs no string hashing.
+    private let pairValences: [Int: Double]
 
     /// A word's valence and its role in the rules.
     private struct WordInfo {
@@ -27,6 +32,10 @@ public struct SentimentScorer: Sendable {
         var role: SentimentRules.Role?
         /// The second word of a two-word dampener ("kind of"): scale by first word.
         var pairScales: [String: Double]?
+        /// This word's number, for `pairValences`.
+        var id = 0
+        /// Whether some word pair starts with this word ("can" in "can+not").
+        var startsPair = false
     }
 
     /// The scorer with the bundled lexicon (an empty one, scoring everything neutral, if the bundle
@@ -36,13 +45,28 @@ public struct SentimentScorer: Sendable {
     public init(lexicon: SentimentLexicon) {
         self.lexicon = lexicon
         var words: [String: WordInfo] = [:]
+        var pairs: [(first: String, second: String, valence: Double)] = []
         for (key, valence) in lexicon.valences where !key.utf8.contains(UInt8(ascii: " ")) {
+            if let (first, second) = SentimentLexicon.pairWords(key) {
+                pairs.append((first, second, valence))
+                words[first, default: WordInfo()].startsPair = true
+                if words[second] == nil { words[second] = WordInfo() }  // so that it has an id
+                continue
+            }
             words[key, default: WordInfo()].valence = valence
         }
         for start in lexicon.phraseStarts { words[start, default: WordInfo()].startsPhrase = true }
         for (word, role) in SentimentRules.roles { words[word, default: WordInfo()].role = role }
         for (second, firsts) in SentimentRules.pairScales { words[second, default: WordInfo()].pairScales = firsts }
+        for (number, key) in words.keys.sorted().enumerated() { words[key]?.id = number }
+        var pairValences: [Int: Double] = [:]
+        for pair in pairs {
+            if let first = words[pair.first]?.id, let second = words[pair.second]?.id {
+                pairValences[first << 32 | second] = pair.valence
+            }
+        }
         self.words = words
+        self.pairValences = pairValences
     }
 
     /// The sentiment of `text`.
@@ -140,17 +164,32 @@ public struct SentimentScorer: Sendable {
         }
 
         var raw = 0.0
-        for unit in units where unit.end - unit.start > 1 || !inPair[unit.start] {
+        // The single word just before the current unit, in the same clause: a word pair may start there.
+        var previousWord = -1
+        for unit in units {
+            let single = unit.end - unit.start == 1
+            if single && inPair[unit.start] {
+                previousWord = -1
+                continue
+            }
+            let item = items[unit.start]
             let valence: Double
-            if unit.end - unit.start > 1 {
+            if !single {
                 valence = lexicon.valences[unit.key] ?? 0
-            } else if items[unit.start].kind == .word {
+            } else if item.kind == .word {
                 valence = infos[unit.start]?.valence ?? 0
             } else {
                 valence = lexicon.valences[unit.key] ?? 0
             }
-            if valence == 0 { continue }
-            let item = items[unit.start]
+            var pairValence = 0.0
+            if single, item.kind == .word, previousWord >= 0, items[previousWord].clause == item.clause,
+               let firstInfo = infos[previousWord], firstInfo.startsPair, let secondInfo = infos[unit.start],
+               let value = pairValences[firstInfo.id << 32 | secondInfo.id] {
+                pairValence = value
+            }
+            let first = previousWord
+            previousWord = single && item.kind == .word ? unit.start : -1
+            if valence == 0 && pairValence == 0 { continue }
             var weight = 1.0
             if item.kind == .word {
                 weight = modifiers(at: unit.start, key: unit.key, items: items, keys: keys, roles: roles, inPhrase: inPhrase)
@@ -170,9 +209,16 @@ public struct SentimentScorer: Sendable {
             } else if concessionOpensSentence[item.sentence] >= 0, item.clause > concessionOpensSentence[item.sentence] {
                 weight *= SentimentRules.afterContrast
             }
-            let contribution = weight * amp * valence
-            raw += contribution
-            contribute(unit.key, contribution)
+            if valence != 0 {
+                let contribution = weight * amp * valence
+                raw += contribution
+                contribute(unit.key, contribution)
+            }
+            if pairValence != 0 {
+                let contribution = weight * amp * pairValence
+                raw += contribution
+                contribute(keys[first] + SentimentLexicon.pairSeparator + unit.key, contribution)
+            }
         }
         return raw
     }

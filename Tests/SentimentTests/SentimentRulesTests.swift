@@ -34,6 +34,21 @@ final class SentimentRulesTests: XCTestCase {
         XCTAssertEqual(scorer.score("no good").contributions[1].weight, 2 * SentimentRules.negation, accuracy: 1e-9)
     }
 
+    func testAWordPairAddsToItsWordsWeighedLikeTheSecond() {
+        let scorer = SentimentScorer(lexicon: SentimentLexicon(["least": -1, "at+least": 1.5, "good": 2, "so+good": 0.5]))
+        // "at least": the pair's 1.5 on top of "least"'s -1.
+        XCTAssertEqual(scorer.score("at least").contributions.map(\.token), ["least", "at+least"])
+        XCTAssertGreaterThan(scorer.score("at least it came").compound, 0)
+        XCTAssertLessThan(scorer.score("least").compound, 0)
+        // Weighed like its second word: negation reaches the pair too ("not so good").
+        let negated = scorer.score("not so good").contributions
+        XCTAssertEqual(negated.map(\.token), ["good", "so+good"])
+        XCTAssertEqual(negated[1].weight / negated[0].weight, 0.5 / 2, accuracy: 1e-9)
+        // Only adjacent words of one clause: a comma or a word between breaks the pair.
+        XCTAssertEqual(scorer.score("at, least").contributions.map(\.token), ["least"])
+        XCTAssertEqual(scorer.score("at the least").contributions.map(\.token), ["least"])
+    }
+
     func testNegationIsDampedNotMirrored() {
         XCTAssertLessThan(abs(compound("not good")), abs(compound("good")))
     }

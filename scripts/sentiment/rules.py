@@ -18,6 +18,7 @@ CONCESSION = 0.5       # the clause introduced by "although" / "though" / "despi
 EXCLAMATION = 0.08     # per "!" (up to 4), multiplies the sum
 QUESTIONS = 0.05       # per "?" when there are 2 or more (up to 3)
 ALPHA = 2.0            # compound = s / sqrt(s^2 + ALPHA), chosen by 5-fold r on both sets
+PAIR = "+"             # joins the two words of a word pair in the lexicon ("can+wait")
 WINDOW = 3             # negation and intensifiers reach this many words ahead, within a clause
 DECAY = [1.0, 0.85, 0.7]
 
@@ -240,8 +241,10 @@ def features(text, lexicon, phrases):
             in_pair.update((j - 1, j))
 
     out = []
-    for (start, end, key) in units:
+    previous = None  # the word unit just before, for word pairs: (its index in units, its key)
+    for u, (start, end, key) in enumerate(units):
         if end - start == 1 and start in in_pair:
+            previous = None
             continue
         it = words[start]
         weight = 1.0
@@ -281,6 +284,12 @@ def features(text, lexicon, phrases):
         elif s in after_concession and it.clause > after_concession[s]:
             weight *= AFTER_CONTRAST
         out.append((key, weight))
+        # A pair of adjacent single words in one clause adds a valence of its own, weighed like its second word:
+        # "can't wait", "at least", "miss you" mean more than their words.
+        single = end - start == 1 and it.kind == "word"
+        if single and previous is not None and previous[0] == u - 1 and words[units[u - 1][0]].clause == it.clause:
+            out.append((previous[1] + PAIR + key, weight))
+        previous = (u, key) if single else None
     amp = 1.0 + EXCLAMATION * min(exclamations, 4)
     if questions >= 2:
         amp *= 1.0 + QUESTIONS * min(questions, 3)
