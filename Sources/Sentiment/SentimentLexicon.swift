@@ -29,22 +29,35 @@ public struct SentimentLexicon: Sendable {
     }
 
     /// Parses the lexicon format; `path` names the file in errors.
+    ///
+    /// Reads UTF-8 bytes, not Characters: every command that scores a sentence loads the bundled
+    /// lexicon (tens of thousands of lines) at start-up.
     public init(parsing text: String, path: String) throws {
-        var valences: [String: Double] = [:]
-        var lineNumber = 0
-        // "\r\n" is one Character in Swift, so both line ends are named.
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNumber += 1
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            guard let tab = trimmed.lastIndex(of: "\t"),
-                  let value = Double(trimmed[trimmed.index(after: tab)...]), value.isFinite
-            else {
-                throw SentimentError.malformedLexiconLine(path: path, line: lineNumber, text: String(trimmed))
+        var text = text
+        let valences = try text.withUTF8 { bytes -> [String: Double] in
+            var valences: [String: Double] = [:]
+            valences.reserveCapacity(bytes.count / 16)  // lines are about 17 bytes long
+            var lineNumber = 0
+            var start = 0
+            while start < bytes.count {
+                lineNumber += 1
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let next = end + 1
+                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                defer { start = next }
+                if end == start || bytes[start] == UInt8(ascii: "#") { continue }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                guard let tab = line.lastIndex(of: UInt8(ascii: "\t")),
+                      let value = Double(String(decoding: line[(tab + 1)...], as: UTF8.self)), value.isFinite
+                else {
+                    throw SentimentError.malformedLexiconLine(path: path, line: lineNumber,
+                                                              text: String(decoding: line, as: UTF8.self))
+                }
+                if tab == 0 { continue }
+                valences[String(decoding: line[..<tab], as: UTF8.self)] = value
             }
-            let key = trimmed[..<tab]
-            if key.isEmpty { continue }
-            valences[String(key)] = value
+            return valences
         }
         self.init(valences)
     }
@@ -83,11 +96,12 @@ public struct SentimentLexicon: Sendable {
 
     /// The two words of a word-pair entry ("at+least" → ("at", "least")), or nil for any other entry.
     static func pairWords(_ key: String) -> (String, String)? {
-        guard let plus = key.firstIndex(of: "+"), plus != key.startIndex, key.index(after: plus) != key.endIndex
+        let bytes = key.utf8
+        guard let plus = bytes.firstIndex(of: UInt8(ascii: "+")), plus != bytes.startIndex,
+              bytes.index(after: plus) != bytes.endIndex,
+              !bytes[bytes.index(after: plus)...].contains(UInt8(ascii: "+"))
         else { return nil }
-        let second = key[key.index(after: plus)...]
-        guard !second.contains("+") else { return nil }
-        return (String(key[..<plus]), String(second))
+        return (String(key[..<plus]), String(key[bytes.index(after: plus)...]))
     }
 }
 

@@ -45,6 +45,7 @@ public struct SentimentScorer: Sendable {
     public init(lexicon: SentimentLexicon) {
         self.lexicon = lexicon
         var words: [String: WordInfo] = [:]
+        words.reserveCapacity(lexicon.count)
         var pairs: [(first: String, second: String, valence: Double)] = []
         for (key, valence) in lexicon.valences where !key.utf8.contains(UInt8(ascii: " ")) {
             if let (first, second) = SentimentLexicon.pairWords(key) {
@@ -58,7 +59,9 @@ public struct SentimentScorer: Sendable {
         for start in lexicon.phraseStarts { words[start, default: WordInfo()].startsPhrase = true }
         for (word, role) in SentimentRules.roles { words[word, default: WordInfo()].role = role }
         for (second, firsts) in SentimentRules.pairScales { words[second, default: WordInfo()].pairScales = firsts }
-        for (number, key) in words.keys.sorted().enumerated() { words[key]?.id = number }
+        // Any numbering serves (the ids never leave this value); sorting 30,000 strings would cost the
+        // start-up of every command that scores a sentence.
+        for (number, key) in Array(words.keys).enumerated() { words[key]?.id = number }
         var pairValences: [Int: Double] = [:]
         for pair in pairs {
             if let first = words[pair.first]?.id, let second = words[pair.second]?.id {

@@ -53,6 +53,21 @@ final class SentimentScorerTests: XCTestCase {
             XCTAssertEqual(error as? SentimentError, .malformedLexiconLine(path: "x.tsv", line: 1, text: "good\tgreat"))
         }
         XCTAssertEqual(try SentimentLexicon(parsing: "good\t2\r\n\nstill waiting\t-1.5\n", path: "ok.tsv").count, 2)
+        // CRLF line ends, no final newline, comments, and a tab inside the entry (the last tab splits).
+        let parsed = try? SentimentLexicon(parsing: "# c\r\ngood\t2\r\nno\tway\t-1.5\r\nmeh\t-0.25", path: "crlf.tsv")
+        XCTAssertEqual(parsed?.valences, ["good": 2, "no\tway": -1.5, "meh": -0.25])
+        XCTAssertThrowsError(try SentimentLexicon(parsing: "ok\t1\n\n# c\nnan\tnan\n", path: "n.tsv")) { error in
+            XCTAssertEqual(error as? SentimentError, .malformedLexiconLine(path: "n.tsv", line: 4, text: "nan\tnan"))
+        }
+    }
+
+    func testWordPairEntriesSplitAtTheirOnePlus() {
+        XCTAssertTrue(SentimentLexicon.pairWords("at+least")! == ("at", "least"))
+        XCTAssertTrue(SentimentLexicon.pairWords("can+not")! == ("can", "not"))
+        XCTAssertNil(SentimentLexicon.pairWords("+1"))
+        XCTAssertNil(SentimentLexicon.pairWords("a+"))
+        XCTAssertNil(SentimentLexicon.pairWords("a+b+c"))
+        XCTAssertNil(SentimentLexicon.pairWords("still waiting"))
     }
 
     func testOutputLines() {
