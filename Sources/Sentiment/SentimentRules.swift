@@ -28,6 +28,8 @@ enum SentimentRules {
     static let maximumQuestions = 3
     /// compound = s / sqrt(s² + α): α sets how much raw score it takes to approach ±1 (chosen by 5-fold r).
     static let alpha = 2.0
+    /// A hashtag run together from two known words splits into parts of at least this many letters.
+    static let hashtagPart = 3
     /// Negation and intensifiers reach this many words ahead, within their clause, with this decay.
     static let window = 3
     static let decay: [Double] = [1.0, 0.85, 0.7]

@@ -14,6 +14,8 @@ struct SentimentItem {
     /// Clause and sentence numbers: negation and intensifiers stay in a clause, contrast in a sentence.
     var clause: Int
     var sentence: Int
+    /// Typed right after "#": it may be two words run together ("#careerfail").
+    var isHashtag = false
 }
 
 /// A text read for sentiment: its items, and its "!" and "?" counts.
@@ -86,7 +88,8 @@ struct SentimentScanner {
                         }
                     }
                     appendWord(UnsafeBufferPointer(rebasing: bytes[position..<wordEnd]), to: &result,
-                               clause: clause, sentence: sentence)
+                               clause: clause, sentence: sentence,
+                               isHashtag: position > index && bytes[position - 1] == UInt8(ascii: "#"))
                     position = wordEnd
                     continue
                 }
@@ -117,7 +120,9 @@ struct SentimentScanner {
         }
     }
 
-    private func appendWord(_ original: UnsafeBufferPointer<UInt8>, to result: inout ScannedText, clause: Int, sentence: Int) {
+    private func appendWord(
+        _ original: UnsafeBufferPointer<UInt8>, to result: inout ScannedText, clause: Int, sentence: Int, isHashtag: Bool
+    ) {
         var letters = 0
         var upper = 0
         var ascii = true
@@ -163,7 +168,9 @@ struct SentimentScanner {
             result.items.append(item(laugh))
             return
         }
-        result.items.append(item(word, elongated: isElongated))
+        var last = item(word, elongated: isElongated)
+        last.isHashtag = isHashtag
+        result.items.append(last)
     }
 
     /// Laughter typed at any length: "hahaha", "ahahah", "hehehe", "hihi" → "haha"; "lolol", "lool" → "lol".

@@ -101,7 +101,7 @@ public struct SentimentScorer: Sendable {
 
     private func rawScore(_ text: String, contribute: (String, Double) -> Void) -> Double {
         let scanned = scanner.scan(text)
-        let items = scanned.items
+        let items = splitHashtags(scanned.items)
         let count = items.count
         if count == 0 { return 0 }
         var keys = [String]()
@@ -268,6 +268,39 @@ public struct SentimentScorer: Sendable {
             index = unit.end
         }
         return units
+    }
+
+    /// A hashtag the lexicon does not know, run together from two words it does ("#careerfail", "#sadface"), becomes
+    /// those two words: the split with the shortest first word, each part at least `hashtagPart` letters.
+    /// (`rules.split_hashtag` in scripts/sentiment/rules.py is the same rule.)
+    private func splitHashtags(_ items: [SentimentItem]) -> [SentimentItem] {
+        guard items.contains(where: { $0.isHashtag }) else { return items }
+        var out: [SentimentItem] = []
+        out.reserveCapacity(items.count + 2)
+        for item in items {
+            if item.isHashtag, !item.isElongated, let (first, second) = splitHashtag(item.key) {
+                for part in [first, second] {
+                    out.append(SentimentItem(key: part, kind: .word, isCaps: item.isCaps, isElongated: false,
+                                             clause: item.clause, sentence: item.sentence))
+                }
+            } else {
+                out.append(item)
+            }
+        }
+        return out
+    }
+
+    private func splitHashtag(_ word: String) -> (String, String)? {
+        let minimum = SentimentRules.hashtagPart
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 2 * minimum, words[word]?.valence == nil else { return nil }
+        for cut in minimum...(scalars.count - minimum) {
+            let first = String(String.UnicodeScalarView(scalars[..<cut]))
+            guard words[first]?.valence != nil else { continue }
+            let second = String(String.UnicodeScalarView(scalars[cut...]))
+            if words[second]?.valence != nil { return (first, second) }
+        }
+        return nil
     }
 
     /// "goood" → "good" (runs cut to two letters) when the lexicon knows it, else "god"-style runs of one.

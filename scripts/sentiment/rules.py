@@ -96,11 +96,11 @@ def collapse(word, keep):
 
 
 class Item:
-    __slots__ = ("key", "kind", "caps", "elongated", "clause", "sentence")
+    __slots__ = ("key", "kind", "caps", "elongated", "clause", "sentence", "hashtag")
 
-    def __init__(self, key, kind, caps, elongated, clause, sentence):
+    def __init__(self, key, kind, caps, elongated, clause, sentence, hashtag=False):
         self.key, self.kind, self.caps, self.elongated = key, kind, caps, elongated
-        self.clause, self.sentence = clause, sentence
+        self.clause, self.sentence, self.hashtag = clause, sentence, hashtag
 
 
 def scan(text):
@@ -124,6 +124,8 @@ def scan(text):
                     j += 1
                 original = chunk[i:j]
                 add_word(original, items, clause, sentence)
+                if i > 0 and chunk[i - 1] == "#" and items and items[-1].kind == "word":
+                    items[-1].hashtag = True
                 i = j
                 continue
             if ch == "!":
@@ -186,9 +188,40 @@ def resolve(key, elongated, lexicon):
     return collapse(key, 1)
 
 
-def features(text, lexicon, phrases):
-    """[(key, weight)] such that the raw sum is sum(weight * valence[key]); also used to score."""
+def split_hashtag(word, lexicon):
+    """A hashtag run together from two words the lexicon knows ("#careerfail", "#sadface") -> the two words, the
+    shortest first word first; None when it is a word itself or no split has two known words of 3+ letters."""
+    if len(word) < 2 * HASHTAG_PART or word in lexicon:
+        return None
+    for i in range(HASHTAG_PART, len(word) - HASHTAG_PART + 1):
+        if word[:i] in lexicon and word[i:] in lexicon:
+            return word[:i], word[i:]
+    return None
+
+
+HASHTAG_PART = 3
+SPLIT_HASHTAGS = True
+
+
+def expand_hashtags(items, lexicon):
+    if not SPLIT_HASHTAGS or not any(it.hashtag for it in items):
+        return items
+    out = []
+    for it in items:
+        parts = split_hashtag(it.key, lexicon) if it.hashtag and not it.elongated else None
+        if parts:
+            for part in parts:
+                out.append(Item(part, "word", it.caps, False, it.clause, it.sentence))
+        else:
+            out.append(it)
+    return out
+
+
+def features(text, lexicon, phrases, known=None):
+    """[(key, weight)] such that the raw sum is sum(weight * valence[key]); also used to score. `known`: the words
+    a hashtag may split into (the lexicon's own when scoring; while learning, the words that can get a valence)."""
     items, exclamations, questions = scan(text)
+    items = expand_hashtags(items, lexicon if known is None else known)
     words = [it for it in items]
     n = len(words)
     # Mixed case: caps emphasis counts only when not everything is shouted.
