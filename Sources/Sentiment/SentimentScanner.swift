@@ -18,11 +18,14 @@ struct SentimentItem {
     var isHashtag = false
 }
 
-/// A text read for sentiment: its items, and its "!" and "?" counts.
+/// A text read for sentiment: its items, its "!" and "?" counts, and which sentences end in them.
 struct ScannedText {
     var items: [SentimentItem] = []
     var exclamations = 0
     var questions = 0
+    /// The sentences that end in a lone "?" and in "!" (by number, ascending; a run "!!" adds empty ones after).
+    var questionSentences: [Int] = []
+    var exclamationSentences: [Int] = []
 }
 
 /// Reads the original text, not TextKit's folded tokens: sentiment needs the capitals, the runs of
@@ -96,10 +99,17 @@ struct SentimentScanner {
                 switch scalar {
                 case "!":
                     result.exclamations += 1
+                    result.exclamationSentences.append(sentence)
                     clause += 1
                     sentence += 1
                 case "?":
                     result.questions += 1
+                    // A lone "?" asks; a run ("???") is exasperation, which the count above raises instead.
+                    let question = UInt8(ascii: "?")
+                    if (position + 1 >= chunkEnd || bytes[position + 1] != question)
+                        && (position == index || bytes[position - 1] != question) {
+                        result.questionSentences.append(sentence)
+                    }
                     clause += 1
                     sentence += 1
                 case ".", ";":

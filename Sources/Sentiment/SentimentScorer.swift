@@ -9,8 +9,9 @@ import Foundation
 /// where v is the lexicon valence and mᵢ the product of the rules that reach eᵢ: negation (×-0.5 within
 /// three words of not/never/n't/no/hardly, inside the clause), intensifiers and dampeners before it
 /// ("very" ×1.3, "slightly" ×0.5, decaying with distance), contrast (before "but"/"however" ×0.5, after
-/// ×1.4; a clause opened by "although" ×0.5), ALL CAPS among mixed case ×1.3, elongation ×1.2; and amp
-/// raises the whole sum for each "!" (up to 4) and for runs of "?". Two adjacent single words of one clause
+/// ×1.4; a clause opened by "although" ×0.5), ALL CAPS among mixed case ×1.3, elongation ×1.2, a sentence ending
+/// in a lone "?" ×0.7 and in "!" ×1.25; and amp raises the whole sum for each "!" (up to 4) and for runs of "?". A hashtag
+/// run together from two words the lexicon knows counts as those words ("#sadface"). Two adjacent single words of one clause
 /// may form a learned word pair ("at+least", "can+not") whose valence adds to theirs, weighed like the second
 /// word. Because s is linear in the valences,
 /// the lexicon is learned through these same rules (scripts/sentiment/learn_lexicon.py).
@@ -163,6 +164,9 @@ public struct SentimentScorer: Sendable {
             amp *= 1 + SentimentRules.questions * Double(min(scanned.questions, SentimentRules.maximumQuestions))
         }
 
+        let questionSentences = scanned.questionSentences
+        let exclamationSentences = scanned.exclamationSentences
+
         var raw = 0.0
         // The single word just before the current unit, in the same clause: a word pair may start there.
         var previousWord = -1
@@ -204,6 +208,8 @@ public struct SentimentScorer: Sendable {
                     weight *= SentimentRules.afterContrast
                 }
             }
+            if !questionSentences.isEmpty, questionSentences.contains(item.sentence) { weight *= SentimentRules.question }
+            if !exclamationSentences.isEmpty, exclamationSentences.contains(item.sentence) { weight *= SentimentRules.exclaimed }
             if concessionClauses.contains(item.clause) {
                 weight *= SentimentRules.concession
             } else if concessionOpensSentence[item.sentence] >= 0, item.clause > concessionOpensSentence[item.sentence] {

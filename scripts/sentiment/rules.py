@@ -17,6 +17,8 @@ AFTER_CONTRAST = 1.4   # the clause after it
 CONCESSION = 0.5       # the clause introduced by "although" / "though" / "despite"
 EXCLAMATION = 0.08     # per "!" (up to 4), multiplies the sum
 QUESTIONS = 0.05       # per "?" when there are 2 or more (up to 3)
+QUESTION = 0.7         # what a sentence ending in "?" says: it asks or wonders more than it states
+EXCLAIMED = 1.25       # what a sentence ending in "!" says: the exclamation marks its own sentence most
 ALPHA = 2.0            # compound = s / sqrt(s^2 + ALPHA), chosen by 5-fold r on both sets
 PAIR = "+"             # joins the two words of a word pair in the lexicon ("can+wait")
 WINDOW = 3             # negation and intensifiers reach this many words ahead, within a clause
@@ -104,10 +106,12 @@ class Item:
 
 
 def scan(text):
-    """Words, emoticons and emoji with their clause and sentence numbers; '!' and '?' counts."""
+    """Words, emoticons and emoji with their clause and sentence numbers; '!' and '?' counts; the sentences ending
+    in '?' and in '!'."""
     items = []
     clause = sentence = 0
     exclamations = questions = 0
+    asked, exclaimed = set(), set()  # the sentences that end in "?" / "!"
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     for chunk in text.split():
         # An emoticon is a whole chunk, perhaps followed by sentence punctuation (";-)." or ":(!!").
@@ -130,9 +134,13 @@ def scan(text):
                 continue
             if ch == "!":
                 exclamations += 1
+                exclaimed.add(sentence)
                 clause += 1; sentence += 1
             elif ch == "?":
                 questions += 1
+                # A lone "?" asks; a run ("???") is exasperation, which the count above raises instead.
+                if (i + 1 >= n or chunk[i + 1] != "?") and (i == 0 or chunk[i - 1] != "?"):
+                    asked.add(sentence)
                 clause += 1; sentence += 1
             elif ch in ".;\n":
                 clause += 1; sentence += 1
@@ -141,7 +149,7 @@ def scan(text):
             elif is_emoji(ch):
                 items.append(Item(ch, "emoji", False, False, clause, sentence))
             i += 1
-    return items, exclamations, questions
+    return items, exclamations, questions, asked, exclaimed
 
 
 def add_word(original, items, clause, sentence):
@@ -220,7 +228,7 @@ def expand_hashtags(items, lexicon):
 def features(text, lexicon, phrases, known=None):
     """[(key, weight)] such that the raw sum is sum(weight * valence[key]); also used to score. `known`: the words
     a hashtag may split into (the lexicon's own when scoring; while learning, the words that can get a valence)."""
-    items, exclamations, questions = scan(text)
+    items, exclamations, questions, asked, exclaimed = scan(text)
     items = expand_hashtags(items, lexicon if known is None else known)
     words = [it for it in items]
     n = len(words)
@@ -312,6 +320,10 @@ def features(text, lexicon, phrases, known=None):
                 weight *= BEFORE_CONTRAST
             elif start > c:
                 weight *= AFTER_CONTRAST
+        if s in asked:
+            weight *= QUESTION
+        if s in exclaimed:
+            weight *= EXCLAIMED
         if (s, it.clause) in concession_clauses:
             weight *= CONCESSION
         elif s in after_concession and it.clause > after_concession[s]:
