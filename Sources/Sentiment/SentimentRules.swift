@@ -26,8 +26,16 @@ enum SentimentRules {
     /// Each "?" (up to 3, when there are at least 2) multiplies the raw sum by 1 + this.
     static let questions = 0.05
     static let maximumQuestions = 3
+    /// What a sentence ending in a lone "?" says weighs this much: it asks or wonders more than it states ("Worth 5 games?",
+    /// "is it any good?").
+    static let question = 0.7
+    /// What a sentence ending in "!" says weighs this much: the marks stress their own sentence most (on top of
+    /// `exclamation`, which raises the whole text).
+    static let exclaimed = 1.25
     /// compound = s / sqrt(s² + α): α sets how much raw score it takes to approach ±1 (chosen by 5-fold r).
     static let alpha = 2.0
+    /// A hashtag run together from two known words splits into parts of at least this many letters.
+    static let hashtagPart = 3
     /// Negation and intensifiers reach this many words ahead, within their clause, with this decay.
     static let window = 3
     static let decay: [Double] = [1.0, 0.85, 0.7]

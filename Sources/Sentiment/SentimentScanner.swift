@@ -14,13 +14,18 @@ struct SentimentItem {
     /// Clause and sentence numbers: negation and intensifiers stay in a clause, contrast in a sentence.
     var clause: Int
     var sentence: Int
+    /// Typed right after "#": it may be two words run together ("#careerfail").
+    var isHashtag = false
 }
 
-/// A text read for sentiment: its items, and its "!" and "?" counts.
+/// A text read for sentiment: its items, its "!" and "?" counts, and which sentences end in them.
 struct ScannedText {
     var items: [SentimentItem] = []
     var exclamations = 0
     var questions = 0
+    /// The sentences that end in a lone "?" and in "!" (by number, ascending; a run "!!" adds empty ones after).
+    var questionSentences: [Int] = []
+    var exclamationSentences: [Int] = []
 }
 
 /// Reads the original text, not TextKit's folded tokens: sentiment needs the capitals, the runs of
@@ -86,17 +91,25 @@ struct SentimentScanner {
                         }
                     }
                     appendWord(UnsafeBufferPointer(rebasing: bytes[position..<wordEnd]), to: &result,
-                               clause: clause, sentence: sentence)
+                               clause: clause, sentence: sentence,
+                               isHashtag: position > index && bytes[position - 1] == UInt8(ascii: "#"))
                     position = wordEnd
                     continue
                 }
                 switch scalar {
                 case "!":
                     result.exclamations += 1
+                    result.exclamationSentences.append(sentence)
                     clause += 1
                     sentence += 1
                 case "?":
                     result.questions += 1
+                    // A lone "?" asks; a run ("???") is exasperation, which the count above raises instead.
+                    let question = UInt8(ascii: "?")
+                    if (position + 1 >= chunkEnd || bytes[position + 1] != question)
+                        && (position == index || bytes[position - 1] != question) {
+                        result.questionSentences.append(sentence)
+                    }
                     clause += 1
                     sentence += 1
                 case ".", ";":
@@ -117,7 +130,9 @@ struct SentimentScanner {
         }
     }
 
-    private func appendWord(_ original: UnsafeBufferPointer<UInt8>, to result: inout ScannedText, clause: Int, sentence: Int) {
+    private func appendWord(
+        _ original: UnsafeBufferPointer<UInt8>, to result: inout ScannedText, clause: Int, sentence: Int, isHashtag: Bool
+    ) {
         var letters = 0
         var upper = 0
         var ascii = true
@@ -163,7 +178,9 @@ struct SentimentScanner {
             result.items.append(item(laugh))
             return
         }
-        result.items.append(item(word, elongated: isElongated))
+        var last = item(word, elongated: isElongated)
+        last.isHashtag = isHashtag
+        result.items.append(last)
     }
 
     /// Laughter typed at any length: "hahaha", "ahahah", "hehehe", "hihi" → "haha"; "lolol", "lool" → "lol".

@@ -9,8 +9,9 @@ import Foundation
 /// where v is the lexicon valence and mᵢ the product of the rules that reach eᵢ: negation (×-0.5 within
 /// three words of not/never/n't/no/hardly, inside the clause), intensifiers and dampeners before it
 /// ("very" ×1.3, "slightly" ×0.5, decaying with distance), contrast (before "but"/"however" ×0.5, after
-/// ×1.4; a clause opened by "although" ×0.5), ALL CAPS among mixed case ×1.3, elongation ×1.2; and amp
-/// raises the whole sum for each "!" (up to 4) and for runs of "?". Two adjacent single words of one clause
+/// ×1.4; a clause opened by "although" ×0.5), ALL CAPS among mixed case ×1.3, elongation ×1.2, a sentence ending
+/// in a lone "?" ×0.7 and in "!" ×1.25; and amp raises the whole sum for each "!" (up to 4) and for runs of "?". A hashtag
+/// run together from two words the lexicon knows counts as those words ("#sadface"). Two adjacent single words of one clause
 /// may form a learned word pair ("at+least", "can+not") whose valence adds to theirs, weighed like the second
 /// word. Because s is linear in the valences,
 /// the lexicon is learned through these same rules (scripts/sentiment/learn_lexicon.py).
@@ -104,7 +105,7 @@ public struct SentimentScorer: Sendable {
 
     private func rawScore(_ text: String, contribute: (String, Double) -> Void) -> Double {
         let scanned = scanner.scan(text)
-        let items = scanned.items
+        let items = splitHashtags(scanned.items)
         let count = items.count
         if count == 0 { return 0 }
         var keys = [String]()
@@ -166,6 +167,9 @@ public struct SentimentScorer: Sendable {
             amp *= 1 + SentimentRules.questions * Double(min(scanned.questions, SentimentRules.maximumQuestions))
         }
 
+        let questionSentences = scanned.questionSentences
+        let exclamationSentences = scanned.exclamationSentences
+
         var raw = 0.0
         // The single word just before the current unit, in the same clause: a word pair may start there.
         var previousWord = -1
@@ -207,6 +211,8 @@ public struct SentimentScorer: Sendable {
                     weight *= SentimentRules.afterContrast
                 }
             }
+            if !questionSentences.isEmpty, questionSentences.contains(item.sentence) { weight *= SentimentRules.question }
+            if !exclamationSentences.isEmpty, exclamationSentences.contains(item.sentence) { weight *= SentimentRules.exclaimed }
             if concessionClauses.contains(item.clause) {
                 weight *= SentimentRules.concession
             } else if concessionOpensSentence[item.sentence] >= 0, item.clause > concessionOpensSentence[item.sentence] {
@@ -271,6 +277,39 @@ public struct SentimentScorer: Sendable {
             index = unit.end
         }
         return units
+    }
+
+    /// A hashtag the lexicon does not know, run together from two words it does ("#careerfail", "#sadface"), becomes
+    /// those two words: the split with the shortest first word, each part at least `hashtagPart` letters.
+    /// (`rules.split_hashtag` in scripts/sentiment/rules.py is the same rule.)
+    private func splitHashtags(_ items: [SentimentItem]) -> [SentimentItem] {
+        guard items.contains(where: { $0.isHashtag }) else { return items }
+        var out: [SentimentItem] = []
+        out.reserveCapacity(items.count + 2)
+        for item in items {
+            if item.isHashtag, !item.isElongated, let (first, second) = splitHashtag(item.key) {
+                for part in [first, second] {
+                    out.append(SentimentItem(key: part, kind: .word, isCaps: item.isCaps, isElongated: false,
+                                             clause: item.clause, sentence: item.sentence))
+                }
+            } else {
+                out.append(item)
+            }
+        }
+        return out
+    }
+
+    private func splitHashtag(_ word: String) -> (String, String)? {
+        let minimum = SentimentRules.hashtagPart
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 2 * minimum, words[word]?.valence == nil else { return nil }
+        for cut in minimum...(scalars.count - minimum) {
+            let first = String(String.UnicodeScalarView(scalars[..<cut]))
+            guard words[first]?.valence != nil else { continue }
+            let second = String(String.UnicodeScalarView(scalars[cut...]))
+            if words[second]?.valence != nil { return (first, second) }
+        }
+        return nil
     }
 
     /// "goood" → "good" (runs cut to two letters) when the lexicon knows it, else "god"-style runs of one.

@@ -101,7 +101,17 @@ final class SentimentRulesTests: XCTestCase {
 
     func testRepeatedQuestionMarksRaiseMagnitude() {
         XCTAssertLessThan(compound("why is it so slow???"), compound("why is it so slow"))
-        XCTAssertEqual(compound("is it slow?"), compound("is it slow"), accuracy: 1e-12)
+    }
+
+    func testALoneQuestionMarkDampsItsSentence() {
+        XCTAssertGreaterThan(compound("is it slow?"), compound("it is slow"), "a question wonders more than it states")
+        XCTAssertLessThan(compound("is it slow?"), 0)
+        XCTAssertEqual(compound("it is slow. is it?"), compound("it is slow"), accuracy: 1e-12,
+                       "only the asking sentence is damped")
+    }
+
+    func testAnExclamationStressesItsOwnSentence() {
+        XCTAssertGreaterThan(compound("it was good. the staff were great!"), compound("it was good! the staff were great."))
     }
 
     func testIntensifiersAndDampeners() {

@@ -203,12 +203,17 @@ def load_sets(data_dir):
 def learn(rows, seed, lam=LAMBDA, lam_seed=LAMBDA_SEED, min_count=MIN_COUNT, sign_mu=SIGN_MU, margin=SIGN_MARGIN):
     # First pass: the corpus's own words, so elongated forms resolve to a word that exists.
     vocabulary = dict(seed)
+    seen = collections.Counter()
     for _, _, text in rows:
         for it in rules.scan(text)[0]:
-            if it.kind == "word" and not it.elongated:
+            if it.kind == "word" and not it.elongated and not it.hashtag:
                 vocabulary.setdefault(it.key, 0.0)
+                seen[it.key] += 1
+    # The words a hashtag may split into: those that can get a valence (the shipped lexicon's words, roughly).
+    known = {k for k in seed if " " not in k} | {k for k, c in seen.items() if c >= min_count and k not in STOPWORDS
+                                                 and k not in RULE_WORDS}
     starts = rules.phrase_starts(seed)
-    feats = [rules.features(text, vocabulary, starts) for _, _, text in rows]
+    feats = [rules.features(text, vocabulary, starts, known) for _, _, text in rows]
     counts = collections.Counter()
     for fs in feats:
         for k in {k for k, _ in fs}:

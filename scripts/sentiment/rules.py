@@ -17,6 +17,8 @@ AFTER_CONTRAST = 1.4   # the clause after it
 CONCESSION = 0.5       # the clause introduced by "although" / "though" / "despite"
 EXCLAMATION = 0.08     # per "!" (up to 4), multiplies the sum
 QUESTIONS = 0.05       # per "?" when there are 2 or more (up to 3)
+QUESTION = 0.7         # what a sentence ending in "?" says: it asks or wonders more than it states
+EXCLAIMED = 1.25       # what a sentence ending in "!" says: the exclamation marks its own sentence most
 ALPHA = 2.0            # compound = s / sqrt(s^2 + ALPHA), chosen by 5-fold r on both sets
 PAIR = "+"             # joins the two words of a word pair in the lexicon ("can+wait")
 WINDOW = 3             # negation and intensifiers reach this many words ahead, within a clause
@@ -96,18 +98,20 @@ def collapse(word, keep):
 
 
 class Item:
-    __slots__ = ("key", "kind", "caps", "elongated", "clause", "sentence")
+    __slots__ = ("key", "kind", "caps", "elongated", "clause", "sentence", "hashtag")
 
-    def __init__(self, key, kind, caps, elongated, clause, sentence):
+    def __init__(self, key, kind, caps, elongated, clause, sentence, hashtag=False):
         self.key, self.kind, self.caps, self.elongated = key, kind, caps, elongated
-        self.clause, self.sentence = clause, sentence
+        self.clause, self.sentence, self.hashtag = clause, sentence, hashtag
 
 
 def scan(text):
-    """Words, emoticons and emoji with their clause and sentence numbers; '!' and '?' counts."""
+    """Words, emoticons and emoji with their clause and sentence numbers; '!' and '?' counts; the sentences ending
+    in '?' and in '!'."""
     items = []
     clause = sentence = 0
     exclamations = questions = 0
+    asked, exclaimed = set(), set()  # the sentences that end in "?" / "!"
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     for chunk in text.split():
         # An emoticon is a whole chunk, perhaps followed by sentence punctuation (";-)." or ":(!!").
@@ -124,13 +128,19 @@ def scan(text):
                     j += 1
                 original = chunk[i:j]
                 add_word(original, items, clause, sentence)
+                if i > 0 and chunk[i - 1] == "#" and items and items[-1].kind == "word":
+                    items[-1].hashtag = True
                 i = j
                 continue
             if ch == "!":
                 exclamations += 1
+                exclaimed.add(sentence)
                 clause += 1; sentence += 1
             elif ch == "?":
                 questions += 1
+                # A lone "?" asks; a run ("???") is exasperation, which the count above raises instead.
+                if (i + 1 >= n or chunk[i + 1] != "?") and (i == 0 or chunk[i - 1] != "?"):
+                    asked.add(sentence)
                 clause += 1; sentence += 1
             elif ch in ".;\n":
                 clause += 1; sentence += 1
@@ -139,7 +149,7 @@ def scan(text):
             elif is_emoji(ch):
                 items.append(Item(ch, "emoji", False, False, clause, sentence))
             i += 1
-    return items, exclamations, questions
+    return items, exclamations, questions, asked, exclaimed
 
 
 def add_word(original, items, clause, sentence):
@@ -186,9 +196,40 @@ def resolve(key, elongated, lexicon):
     return collapse(key, 1)
 
 
-def features(text, lexicon, phrases):
-    """[(key, weight)] such that the raw sum is sum(weight * valence[key]); also used to score."""
-    items, exclamations, questions = scan(text)
+def split_hashtag(word, lexicon):
+    """A hashtag run together from two words the lexicon knows ("#careerfail", "#sadface") -> the two words, the
+    shortest first word first; None when it is a word itself or no split has two known words of 3+ letters."""
+    if len(word) < 2 * HASHTAG_PART or word in lexicon:
+        return None
+    for i in range(HASHTAG_PART, len(word) - HASHTAG_PART + 1):
+        if word[:i] in lexicon and word[i:] in lexicon:
+            return word[:i], word[i:]
+    return None
+
+
+HASHTAG_PART = 3
+SPLIT_HASHTAGS = True
+
+
+def expand_hashtags(items, lexicon):
+    if not SPLIT_HASHTAGS or not any(it.hashtag for it in items):
+        return items
+    out = []
+    for it in items:
+        parts = split_hashtag(it.key, lexicon) if it.hashtag and not it.elongated else None
+        if parts:
+            for part in parts:
+                out.append(Item(part, "word", it.caps, False, it.clause, it.sentence))
+        else:
+            out.append(it)
+    return out
+
+
+def features(text, lexicon, phrases, known=None):
+    """[(key, weight)] such that the raw sum is sum(weight * valence[key]); also used to score. `known`: the words
+    a hashtag may split into (the lexicon's own when scoring; while learning, the words that can get a valence)."""
+    items, exclamations, questions, asked, exclaimed = scan(text)
+    items = expand_hashtags(items, lexicon if known is None else known)
     words = [it for it in items]
     n = len(words)
     # Mixed case: caps emphasis counts only when not everything is shouted.
@@ -279,6 +320,10 @@ def features(text, lexicon, phrases):
                 weight *= BEFORE_CONTRAST
             elif start > c:
                 weight *= AFTER_CONTRAST
+        if s in asked:
+            weight *= QUESTION
+        if s in exclaimed:
+            weight *= EXCLAIMED
         if (s, it.clause) in concession_clauses:
             weight *= CONCESSION
         elif s in after_concession and it.clause > after_concession[s]:
