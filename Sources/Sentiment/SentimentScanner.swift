@@ -77,14 +77,14 @@ struct SentimentScanner {
 
             while position < chunkEnd {
                 let (scalar, length) = Self.decode(bytes, at: position)
-                if Self.isLetter(scalar) {
+                if Tokenizer.isLetter(scalar) {
                     var wordEnd = position + length
                     while wordEnd < chunkEnd {
                         let (next, nextLength) = Self.decode(bytes, at: wordEnd)
-                        if Self.isLetter(next) {
+                        if Tokenizer.isLetter(next) {
                             wordEnd += nextLength
-                        } else if Self.isApostrophe(next), wordEnd + nextLength < chunkEnd,
-                                  Self.isLetter(Self.decode(bytes, at: wordEnd + nextLength).0) {
+                        } else if Tokenizer.isApostrophe(next), wordEnd + nextLength < chunkEnd,
+                                  Tokenizer.isLetter(Self.decode(bytes, at: wordEnd + nextLength).0) {
                             wordEnd += nextLength
                         } else {
                             break
@@ -141,7 +141,7 @@ struct SentimentScanner {
             let (scalar, length) = Self.decode(original, at: offset)
             offset += length
             if scalar.value >= 0x80 { ascii = false }
-            if Self.isApostrophe(scalar) { continue }
+            if Tokenizer.isApostrophe(scalar) { continue }
             letters += 1
             if scalar.value < 0x80 {
                 if scalar.value >= 0x41 && scalar.value <= 0x5A { upper += 1 }
@@ -247,7 +247,7 @@ struct SentimentScanner {
         var offset = 0
         while offset < bytes.count {
             let (scalar, length) = decode(bytes, at: offset)
-            scalars.append(isApostrophe(scalar) ? "'" : scalar)
+            scalars.append(Tokenizer.isApostrophe(scalar) ? "'" : scalar)
             offset += length
         }
         return Tokenizer.fold(String(scalars))
@@ -334,24 +334,5 @@ struct SentimentScanner {
         default:
             return false
         }
-    }
-
-    @inline(__always)
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 {
-            return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
-        }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark:
-            return true
-        default:
-            return false
-        }
-    }
-
-    @inline(__always)
-    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}"
     }
 }

@@ -146,7 +146,10 @@ public struct Tokenizer: Sendable {
         return scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
     }
 
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    /// Letters and combining marks, as words are made of them (ASCII answered without a table lookup);
+    /// the sentiment scanner reads words by the same rule.
+    @inlinable
+    public static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 {
             return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
         }
@@ -166,7 +169,9 @@ public struct Tokenizer: Sendable {
         return scalar.properties.generalCategory == .decimalNumber
     }
 
-    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+    /// The apostrophes customers type inside words ("don't", "don’t", "donʼt").
+    @inlinable
+    public static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}"
     }
 

@@ -61,6 +61,15 @@ final class SentimentScorerTests: XCTestCase {
         }
     }
 
+    func testTypographicApostrophesReadAsTheTypewriterOne() {
+        let plain = scorer.score("I don't like it, it isn't good").compound
+        XCTAssertLessThan(plain, 0)
+        for apostrophe in ["\u{2019}", "\u{2018}", "\u{02BC}"] {
+            let text = "I don\(apostrophe)t like it, it isn\(apostrophe)t good"
+            XCTAssertEqual(scorer.score(text).compound, plain, accuracy: 1e-12, text)
+        }
+    }
+
     func testWordPairEntriesSplitAtTheirOnePlus() {
         XCTAssertTrue(SentimentLexicon.pairWords("at+least")! == ("at", "least"))
         XCTAssertTrue(SentimentLexicon.pairWords("can+not")! == ("can", "not"))

@@ -112,7 +112,7 @@ def scan(text):
     clause = sentence = 0
     exclamations = questions = 0
     asked, exclaimed = set(), set()  # the sentences that end in "?" / "!"
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
     for chunk in text.split():
         # An emoticon is a whole chunk, perhaps followed by sentence punctuation (";-)." or ":(!!").
         bare = chunk.rstrip(".,!?")
