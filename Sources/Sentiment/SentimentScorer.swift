@@ -9,12 +9,13 @@ import Foundation
 /// where v is the lexicon valence and mᵢ the product of the rules that reach eᵢ: negation (×-0.5 within
 /// three words of not/never/n't/no/hardly, inside the clause), intensifiers and dampeners before it
 /// ("very" ×1.3, "slightly" ×0.5, decaying with distance), contrast (before "but"/"however" ×0.5, after
-/// ×1.4; a clause opened by "although" ×0.5), ALL CAPS among mixed case ×1.3, elongation ×1.2, a sentence ending
-/// in a lone "?" ×0.7 and in "!" ×1.25; and amp raises the whole sum for each "!" (up to 4) and for runs of "?". A hashtag
-/// run together from two words the lexicon knows counts as those words ("#sadface"). Two adjacent single words of one clause
-/// may form a learned word pair ("at+least", "can+not") whose valence adds to theirs, weighed like the second
-/// word. Because s is linear in the valences,
-/// the lexicon is learned through these same rules (scripts/sentiment/learn_lexicon.py).
+/// ×1.4; a clause opened by "although" ×0.5), ALL CAPS among mixed case ×1.3, elongation ×1.2, a
+/// sentence ending in a lone "?" ×0.7 and in "!" ×1.25; and amp raises the whole sum for each "!" (up
+/// to 4) and for runs of "?". A hashtag run together from two words the lexicon knows counts as those
+/// words ("#sadface"). Two adjacent single words of one clause may form a learned word pair
+/// ("at+least", "can+not") whose valence adds to theirs, weighed like the second word. Because s is
+/// linear in the valences, the lexicon is learned through these same rules
+/// (scripts/sentiment/learn_lexicon.py).
 ///
 /// A pure value: the same text always gets the same score, and one scorer can be shared by any thread.
 public struct SentimentScorer: Sendable {
