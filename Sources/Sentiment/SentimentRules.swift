@@ -34,8 +34,24 @@ enum SentimentRules {
     static let exclaimed = 1.25
     /// compound = s / sqrt(s² + α): α sets how much raw score it takes to approach ±1 (chosen by 5-fold r).
     static let alpha = 2.0
-    /// A hashtag run together from two known words splits into parts of at least this many letters.
+    /// A hashtag run together from known words splits into parts of at least this many letters, function words
+    /// (`hashtagFunctionWords`) apart.
     static let hashtagPart = 3
+    /// A hashtag longer than this (in letters), or needing more parts than `hashtagParts`, stays whole: hashtags are
+    /// short, and this bounds the search.
+    static let hashtagLongest = 30
+    static let hashtagParts = 4
+    /// Common English function words, written from general knowledge, that may be parts of a split hashtag whatever
+    /// their length ("#wearedoomed", "#notgood"); the negators among them negate as in running text.
+    static let hashtagFunctionWords: Set<String> = [
+        "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
+        "them", "their", "this", "that", "these", "those",
+        "a", "an", "the", "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does",
+        "did", "will", "would", "can", "could", "should",
+        "not", "no", "never", "to", "of", "in", "on", "at", "for", "with", "by", "from", "up", "out", "off", "so",
+        "as", "if", "or", "and", "all", "too",
+        "what", "who", "how", "why", "when", "where", "there", "here", "just", "still", "ever",
+    ]
     /// Negation and intensifiers reach this many words ahead, within their clause, with this decay.
     static let window = 3
     static let decay: [Double] = [1.0, 0.85, 0.7]

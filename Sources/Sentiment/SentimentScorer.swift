@@ -11,11 +11,11 @@ import Foundation
 /// ("very" ×1.3, "slightly" ×0.5, decaying with distance), contrast (before "but"/"however" ×0.5, after
 /// ×1.4; a clause opened by "although" ×0.5), ALL CAPS among mixed case ×1.3, elongation ×1.2, a
 /// sentence ending in a lone "?" ×0.7 and in "!" ×1.25; and amp raises the whole sum for each "!" (up
-/// to 4) and for runs of "?". A hashtag run together from two words the lexicon knows counts as those
-/// words ("#sadface"). Two adjacent single words of one clause may form a learned word pair
-/// ("at+least", "can+not") whose valence adds to theirs, weighed like the second word. Because s is
-/// linear in the valences, the lexicon is learned through these same rules
-/// (scripts/sentiment/learn_lexicon.py).
+/// to 4) and for runs of "?". A hashtag run together from words the lexicon knows and short function
+/// words counts as those words ("#sadface", "#notgood", "#wearedoomed"). Two adjacent single words of
+/// one clause may form a learned word pair ("at+least", "can+not") whose valence adds to theirs, weighed
+/// like the second word. Because s is linear in the valences, the lexicon is learned through these same
+/// rules (scripts/sentiment/learn_lexicon.py).
 ///
 /// A pure value: the same text always gets the same score, and one scorer can be shared by any thread.
 public struct SentimentScorer: Sendable {
@@ -38,6 +38,8 @@ public struct SentimentScorer: Sendable {
         var id = 0
         /// Whether some word pair starts with this word ("can" in "can+not").
         var startsPair = false
+        /// A function word that may be part of a split hashtag whatever its length (`hashtagFunctionWords`).
+        var isHashtagFunctionWord = false
     }
 
     /// The scorer with the bundled lexicon (an empty one, scoring everything neutral, if the bundle
@@ -61,6 +63,7 @@ public struct SentimentScorer: Sendable {
         for start in lexicon.phraseStarts { words[start, default: WordInfo()].startsPhrase = true }
         for (word, role) in SentimentRules.roles { words[word, default: WordInfo()].role = role }
         for (second, firsts) in SentimentRules.pairScales { words[second, default: WordInfo()].pairScales = firsts }
+        for word in SentimentRules.hashtagFunctionWords { words[word, default: WordInfo()].isHashtagFunctionWord = true }
         // Any numbering serves (the ids never leave this value); sorting 30,000 strings would cost the
         // start-up of every command that scores a sentence.
         for (number, key) in Array(words.keys).enumerated() { words[key]?.id = number }
@@ -280,16 +283,16 @@ public struct SentimentScorer: Sendable {
         return units
     }
 
-    /// A hashtag the lexicon does not know, run together from two words it does ("#careerfail", "#sadface"), becomes
-    /// those two words: the split with the shortest first word, each part at least `hashtagPart` letters.
+    /// A hashtag the lexicon does not know, run together from words it does ("#sadface", "#wearedoomed", "#notgood"),
+    /// becomes those words, which then count like any words of the text (a "not" among them negates what follows).
     /// (`rules.split_hashtag` in scripts/sentiment/rules.py is the same rule.)
     private func splitHashtags(_ items: [SentimentItem]) -> [SentimentItem] {
         guard items.contains(where: { $0.isHashtag }) else { return items }
         var out: [SentimentItem] = []
         out.reserveCapacity(items.count + 2)
         for item in items {
-            if item.isHashtag, !item.isElongated, let (first, second) = splitHashtag(item.key) {
-                for part in [first, second] {
+            if item.isHashtag, !item.isElongated, let parts = splitHashtag(item.key) {
+                for part in parts {
                     out.append(SentimentItem(key: part, kind: .word, isCaps: item.isCaps, isElongated: false,
                                              clause: item.clause, sentence: item.sentence))
                 }
@@ -300,17 +303,42 @@ public struct SentimentScorer: Sendable {
         return out
     }
 
-    private func splitHashtag(_ word: String) -> (String, String)? {
-        let minimum = SentimentRules.hashtagPart
+    /// The words of `word`: each a single word of the lexicon of at least `hashtagPart` letters or a function word,
+    /// at least one of them not a function word. Fewest parts first (2 up to `hashtagParts`), then the shortest first
+    /// part, then the shortest second, and so on; nil when there is no such split or `word` is known as a whole.
+    private func splitHashtag(_ word: String) -> [String]? {
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= 2 * minimum, words[word]?.valence == nil else { return nil }
-        for cut in minimum...(scalars.count - minimum) {
-            let first = String(String.UnicodeScalarView(scalars[..<cut]))
-            guard words[first]?.valence != nil else { continue }
-            let second = String(String.UnicodeScalarView(scalars[cut...]))
-            if words[second]?.valence != nil { return (first, second) }
+        let count = scalars.count
+        guard count > SentimentRules.hashtagPart, count <= SentimentRules.hashtagLongest, words[word]?.valence == nil else {
+            return nil
         }
-        return nil
+        func usable(_ part: String, length: Int) -> Bool {
+            guard let info = words[part] else { return false }  // one lookup: the hashtag's substrings are many
+            return info.isHashtagFunctionWord || (length >= SentimentRules.hashtagPart && info.valence != nil)
+        }
+        // For each start, the fewest parts that spell the rest and where the first of them ends (0 parts: no split).
+        // Going through ends from the nearest and keeping the first on a tie gives the shortest first part.
+        var parts = [Int](repeating: 0, count: count + 1)
+        var ends = [Int](repeating: 0, count: count + 1)
+        for start in stride(from: count - 1, through: 0, by: -1) {
+            for end in (start + 1)...count {
+                let rest = end == count ? 0 : parts[end]
+                guard end == count || rest > 0, rest < SentimentRules.hashtagParts,
+                      parts[start] == 0 || rest + 1 < parts[start] else { continue }
+                if usable(String(String.UnicodeScalarView(scalars[start..<end])), length: end - start) {
+                    parts[start] = rest + 1
+                    ends[start] = end
+                }
+            }
+        }
+        guard parts[0] >= 2 else { return nil }
+        var split: [String] = []
+        var start = 0
+        while start < count {
+            split.append(String(String.UnicodeScalarView(scalars[start..<ends[start]])))
+            start = ends[start]
+        }
+        return split.contains(where: { words[$0]?.isHashtagFunctionWord != true }) ? split : nil
     }
 
     /// "goood" → "good" (runs cut to two letters) when the lexicon knows it, else "god"-style runs of one.

@@ -49,6 +49,31 @@ final class SentimentRulesTests: XCTestCase {
         XCTAssertEqual(scorer.score("at the least").contributions.map(\.token), ["least"])
     }
 
+    func testHashtagsSplitIntoKnownAndFunctionWords() {
+        let scorer = SentimentScorer(lexicon: SentimentLexicon([
+            "sad": -2, "face": 0, "doomed": -3, "good": 2, "worst": -3, "day": 0, "ever": 0, "love": 3, "goodness": 1,
+        ]))
+        let cases: [(text: String, tokens: [String])] = [
+            ("#sadface", ["sad"]),                       // two known words, as before
+            ("#wearedoomed", ["doomed"]),                // we + are + doomed
+            ("#worstdayever", ["worst"]),                // worst + day + ever
+            ("#iloveit", ["love"]),                      // one-letter function word first
+            ("#goodness", ["goodness"]),                 // known as a whole: not split
+            ("#ithe", []),                               // function words only: left whole
+            ("#gooddays", []),                           // "days" is unknown: no split
+        ]
+        for (text, tokens) in cases {
+            XCTAssertEqual(scorer.score(text).contributions.map(\.token), tokens, text)
+        }
+        // A negator inside a hashtag negates the word after it, as in running text.
+        for text in ["#notgood", "#nevergood", "#itsnotgood"] {
+            let contributions = scorer.score(text).contributions
+            XCTAssertEqual(contributions.map(\.token), ["good"], text)
+            XCTAssertEqual(contributions.first?.weight ?? 0, 2 * SentimentRules.negation, accuracy: 1e-9, text)
+        }
+        XCTAssertEqual(scorer.score("#notgood").compound, scorer.score("not good").compound, accuracy: 1e-12)
+    }
+
     func testNegationIsDampedNotMirrored() {
         XCTAssertLessThan(abs(compound("not good")), abs(compound("good")))
     }

@@ -197,17 +197,45 @@ def resolve(key, elongated, lexicon):
 
 
 def split_hashtag(word, lexicon):
-    """A hashtag run together from two words the lexicon knows ("#careerfail", "#sadface") -> the two words, the
-    shortest first word first; None when it is a word itself or no split has two known words of 3+ letters."""
-    if len(word) < 2 * HASHTAG_PART or word in lexicon:
+    """A hashtag run together from known words ("#sadface", "#wearedoomed", "#notgood") -> its words, or None when it
+    is a word itself or has no such split. A part is a known word of 3+ letters or one of FUNCTION_WORDS, and at
+    least one part is not a function word. Fewest parts win (at most HASHTAG_PARTS), then the shortest first part,
+    then the shortest second, and so on."""
+    n = len(word)
+    if n < HASHTAG_PART + 1 or n > HASHTAG_LONGEST or word in lexicon:
         return None
-    for i in range(HASHTAG_PART, len(word) - HASHTAG_PART + 1):
-        if word[:i] in lexicon and word[i:] in lexicon:
-            return word[:i], word[i:]
-    return None
+
+    def usable(part):
+        return part in FUNCTION_WORDS or (len(part) >= HASHTAG_PART and part in lexicon)
+
+    # best[i] = (parts, end of the first part) for word[i:], None if it cannot split. Trying the shortest first part
+    # first and keeping it on a tie gives the shortest first part, then the shortest second, and so on.
+    best = [None] * (n + 1)
+    best[n] = (0, n)
+    for i in range(n - 1, -1, -1):
+        for j in range(i + 1, n + 1):
+            if best[j] is not None and best[j][0] < HASHTAG_PARTS and usable(word[i:j]) \
+                    and (best[i] is None or best[j][0] + 1 < best[i][0]):
+                best[i] = (best[j][0] + 1, j)
+    if best[0] is None or best[0][0] < 2:
+        return None
+    parts, i = [], 0
+    while i < n:
+        parts.append(word[i:best[i][1]])
+        i = best[i][1]
+    return parts if any(part not in FUNCTION_WORDS for part in parts) else None
 
 
 HASHTAG_PART = 3
+# A hashtag of more letters than this, or that needs more parts, is left whole (hashtags are short; this caps the DP).
+HASHTAG_LONGEST = 30
+HASHTAG_PARTS = 4
+# Common English function words, written from general knowledge, that may be parts of a hashtag whatever their length
+# ("#wearedoomed", "#notgood"). Negators among them work as in running text.
+FUNCTION_WORDS = set("""i me my we us our you your he him his she her it its they them their this that these those
+a an the am is are was were be been being have has had do does did will would can could should
+not no never to of in on at for with by from up out off so as if or and all too
+what who how why when where there here just still ever""".split())
 SPLIT_HASHTAGS = True
 
 
