@@ -120,26 +120,30 @@ public struct ClassifierBenchmark: Sendable, Encodable {
 
     /// The CPU time this process has used so far, user and system, in seconds.
     static func cpuSeconds() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
-        #else
-        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
-        #endif
+        guard let usage = resourceUsage() else { return 0 }
         let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
         return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     /// ru_maxrss: kilobytes on Linux, bytes on macOS.
     static func peakResidentBytes() -> Int {
-        var usage = rusage()
+        guard let usage = resourceUsage() else { return 0 }
         #if os(Linux)
-        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
         return Int(usage.ru_maxrss) * 1024
         #else
-        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
         return Int(usage.ru_maxrss)
         #endif
+    }
+
+    /// This process's resource usage so far.
+    private static func resourceUsage() -> rusage? {
+        var usage = rusage()
+        #if os(Linux)
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return nil }
+        #else
+        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return nil }
+        #endif
+        return usage
     }
 
     /// Pretty-printed, keys sorted.
