@@ -35,10 +35,11 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .executableTarget(
             name: "concierge",
             dependencies: [
-                "TextKit", "Intents", "Sentiment", "CRM", "Dialogue", "Transcripts", "CReadline",
+                "TextKit", "Intents", "Sentiment", "CRM", "Dialogue", "Transcripts", "CReadline", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -24,25 +24,31 @@ import Foundation
 // Leave-one-out without refitting. Removing d (mass m_d = s_d·Σ_j x_dj, counts s_d·x_dj) from class y
 // changes only class y's parameters:
 //
-//     score_y^{−d}(x_d) = X·(log α − log(N_y − m_d + αV)) + Σ_j x_dj · (log(N_yj − s_d·x_dj + α) − log α)
+//     score_y^{−d}(x_d) = score_y(x_d) + X·(log(N_y + αV) − log(N_y − m_d + αV))
+//                         + Σ_j x_dj · log((N_yj − s_d·x_dj + α) / (N_yj + α))
 //
-// with N_y + αV = exp(log α − b_y) and N_yj + α = α·exp(Δ_yj) read back from the fitted model; the other
-// classes' scores are the full model's.
+// with X = Σ_j x_dj; the other classes' scores are the full model's. The first fit computes the last sum
+// of each example from its class's counts while they are at hand (`fit`'s `ownClassChanges`), so the
+// pass never looks a feature up in class y alone.
 //
-// The pass, on CLINC150 (15,100 examples, 151 classes, 107 features an example): the features most
-// classes saw are dense rows, summed 32 classes at a time in registers; e^v and ln v are eight lanes
-// at a time in single precision (libm's calls were a quarter of the pass). It went from 27 to 15 ms on
-// two threads, and CLINC150's fit (`concierge bench classifier`) from 0.046 to 0.031 s on a quiet
-// machine, from 0.078 to 0.058 s of CPU time (fit_cpu_seconds); the pass stays exact, and accuracy
-// did not move. Scoring only the K classes that a few strong features rank first was tried: the
-// posterior's tail is heavy (at τ = 0.6, normalising over the 16 best alone raised the mean posterior
-// from 0.78 to 0.84), so the weights moved by 0.02 to 0.3 on average for K = 8 to 16, whatever the
-// estimate of the rest; scoring with each example's 16 to 32 strongest features alone lost 0.3 to 0.8
-// points of accuracy on CLINC150 val and Banking77.
+// The pass, on CLINC150 (15,100 examples, 151 classes, 107 features an example, 90 of them character
+// n-grams): each example is scored through its words (see `WordFactors`). A word's n-grams are summed
+// once, into one row per word (6,558 words), rather than in every example the word is in; an example
+// then adds its 8 words' rows and about 23 features of its own (its word unigrams and bigrams, and the
+// n-grams it repeats) instead of 107. Features most classes saw, and the words, are dense rows summed
+// 32 classes at a time in registers; the scores and e^v are 16 and 8 lanes at a time in single
+// precision, and ln v eight lanes at a time. The pass stays exact (to single precision), and accuracy
+// did not move. With it, the first fit and the pass went from 18 to 10 ms on two threads.
+//
+// Tried before, and not kept: scoring only the K classes that a few strong features rank first (the
+// posterior's tail is heavy: at τ = 0.6, normalising over the 16 best alone raised the mean posterior
+// from 0.78 to 0.84, so the weights moved by 0.02 to 0.3 on average for K = 8 to 16, whatever the
+// estimate of the rest), and scoring with each example's 16 to 32 strongest features alone (0.3 to 0.8
+// points of accuracy lost on CLINC150 val and Banking77).
 extension NaiveBayes {
     /// Bumped whenever the weights of the same data change (even in the last bits), so that saved models
     /// are retrained.
-    static let hardExamplesVersion: UInt8 = 2
+    static let hardExamplesVersion: UInt8 = 3
 
     /// w_d for every row of `documents` (rows not in `rows`, all rows when nil, get 1), from a first fit
     /// of the model on `rows` with every example counted once; nil when λ (`hardExampleWeight`) is 0.
@@ -53,19 +59,32 @@ extension NaiveBayes {
     ) -> [Double]? {
         guard hardExampleWeight > 0 else { return nil }
         let rows = rows ?? Array(0..<documents.count)
-        let first = fit(documents, rows: rows, classCount: classCount, featureCount: featureCount, alpha: alpha,
-                        fitPrior: fitPrior, normalizesExamples: normalizesExamples, parallel: parallel)
-        let posteriors = first.leaveOneOutPosteriors(documents, rows: rows, normalizesExamples: normalizesExamples,
-                                                     temperature: temperature, parallel: parallel)
+        let posteriors = leaveOneOutPosteriors(
+            documents, rows: rows, classCount: classCount, featureCount: featureCount, alpha: alpha,
+            fitPrior: fitPrior, normalizesExamples: normalizesExamples, temperature: temperature, parallel: parallel)
         var weights = [Double](repeating: 1, count: documents.count)
         for (row, posterior) in zip(rows, posteriors) { weights[row] = 1 + hardExampleWeight * (1 - posterior) }
         return weights
     }
 
-    /// P_{−d}(y_d | x_d) for each of `rows` (all of which this model was fitted on, each counted once),
-    /// in the order of `rows`.
-    func leaveOneOutPosteriors(_ documents: DocumentMatrix, rows: [Int], normalizesExamples: Bool,
-                               temperature: Double, parallel: Bool) -> [Double]
+    /// P_{−d}(y_d | x_d) for each of `rows`, in their order, under the model fitted on `rows` with each
+    /// counted once.
+    static func leaveOneOutPosteriors(
+        _ documents: DocumentMatrix, rows: [Int], classCount: Int, featureCount: Int, alpha: Double,
+        fitPrior: Bool, normalizesExamples: Bool, temperature: Double, parallel: Bool
+    ) -> [Double] {
+        let (model, ownClassChanges) = fit(
+            documents, rows: rows, classCount: classCount, featureCount: featureCount, alpha: alpha,
+            fitPrior: fitPrior, normalizesExamples: normalizesExamples, exampleWeights: nil, parallel: parallel,
+            ownClassChanges: true)
+        return model.leaveOneOutPosteriors(documents, rows: rows, ownClassChanges: ownClassChanges,
+                                           normalizesExamples: normalizesExamples, temperature: temperature,
+                                           parallel: parallel)
+    }
+
+    /// The pass over `rows` of this model (fitted on them), given each row's own-class change (`fit`).
+    private func leaveOneOutPosteriors(_ documents: DocumentMatrix, rows: [Int], ownClassChanges: [Double],
+                                       normalizesExamples: Bool, temperature: Double, parallel: Bool) -> [Double]
     {
         var result = [Double](repeating: 0, count: rows.count)
         let parts = parallel && rows.count >= 4000 ? 2 : 1
@@ -77,6 +96,7 @@ extension NaiveBayes {
         // entries one by one. (1/16 costs least on CLINC150: 9 % of the features, 87 % of the entries
         // of the training examples; 1/4 or 1/32 cost over 10 % more.)
         let stride = (classCount + 31) / 32 * 32
+        let rowBytes = stride * MemoryLayout<Float>.stride
         var denseIndex = [Int32](repeating: -1, count: featureCount)
         var denseCount = 0
         for feature in 0..<featureCount
@@ -84,135 +104,145 @@ extension NaiveBayes {
             denseIndex[feature] = Int32(denseCount)
             denseCount += 1
         }
-        var dense = [Float](repeating: 0, count: denseCount * stride)
-        for feature in 0..<featureCount where denseIndex[feature] >= 0 {
-            let base = Int(denseIndex[feature]) * stride
-            for entry in Int(entryStarts[feature])..<Int(entryStarts[feature + 1]) {
-                dense[base + Int(entryClasses[entry])] = entryDeltas[entry]
+        let (denseIndexes, featureRows) = (denseIndex, denseCount)
+        // After the features' rows, a row per word: its n-grams' rows, each weighted by its IDF (see
+        // `WordFactors`), so that an example adds each word's n-grams at once.
+        let words = documents.words ?? WordFactors(rowsOf: documents)
+        // Every row is zeroed below just before it is filled, by the thread that fills it.
+        var dense = [Float](unsafeUninitializedCapacity: (featureRows + words.wordCount) * stride) { $1 = $0.count }
+        var longest = 0
+        for word in 0..<words.wordCount {
+            longest = max(longest, Int(words.gramStarts[word + 1] - words.gramStarts[word]))
+        }
+        for row in rows {
+            longest = max(longest, words.restStarts[row + 1] - words.restStarts[row]
+                                   + words.rowWordStarts[row + 1] - words.rowWordStarts[row])
+        }
+        let rowLength = longest
+        dense.withUnsafeMutableBufferPointer { buffer in
+            // Each part writes only its own features' rows, then its own words' rows from those.
+            nonisolated(unsafe) let dense = buffer
+            let featureParts = parallel && featureCount >= 4000 ? 2 : 1
+            DispatchQueue.concurrentPerform(iterations: featureParts) { part in
+                for feature in featureCount * part / featureParts..<featureCount * (part + 1) / featureParts
+                where denseIndexes[feature] >= 0 {
+                    let base = Int(denseIndexes[feature]) * stride
+                    UnsafeMutableBufferPointer(rebasing: dense[base..<base + stride]).update(repeating: 0)
+                    for entry in Int(entryStarts[feature])..<Int(entryStarts[feature + 1]) {
+                        dense[base + Int(entryClasses[entry])] = entryDeltas[entry]
+                    }
+                }
+            }
+            let wordParts = parallel && words.wordCount >= 2000 ? 2 : 1
+            DispatchQueue.concurrentPerform(iterations: wordParts) { part in
+                var offsets = [Int](repeating: 0, count: rowLength)
+                var rowWeights = [Float](repeating: 0, count: rowLength)
+                for word in words.wordCount * part / wordParts..<words.wordCount * (part + 1) / wordParts {
+                    let base = (featureRows + word) * stride
+                    UnsafeMutableBufferPointer(rebasing: dense[base..<base + stride]).update(repeating: 0)
+                    var used = 0
+                    for k in Int(words.gramStarts[word])..<Int(words.gramStarts[word + 1]) {
+                        let feature = Int(words.gramIDs[k])
+                        let idf = words.idf[feature]
+                        if denseIndexes[feature] >= 0 {
+                            offsets[used] = Int(denseIndexes[feature]) * rowBytes
+                            rowWeights[used] = idf
+                            used += 1
+                        } else {
+                            for entry in Int(entryStarts[feature])..<Int(entryStarts[feature + 1]) {
+                                dense[base + Int(entryClasses[entry])] += idf * entryDeltas[entry]
+                            }
+                        }
+                    }
+                    Self.addRows(UnsafeRawPointer(dense.baseAddress!), offsets: offsets, weights: rowWeights,
+                                 count: used, into: dense.baseAddress! + base, stride: stride)
+                }
             }
         }
-        var longest = 0
-        for row in rows { longest = max(longest, documents.rowStarts[row + 1] - documents.rowStarts[row]) }
-        let (classCount, denseIndexes, denseRows, rowLength) = (classCount, denseIndex, dense, longest + 8)
+        // log π_c and b_c in single precision, padded to `stride` classes that cannot win.
+        var priors = [Float](repeating: -1e30, count: stride)
+        var unseen = [Float](repeating: 0, count: stride)
+        for c in 0..<classCount {
+            priors[c] = Float(logPriors[c])
+            unseen[c] = Float(unseenLogProbabilities[c])
+        }
+        let (denseRows, priorRow, unseenRow) = (dense, priors, unseen)
         result.withUnsafeMutableBufferPointer { buffer in
             // Each part writes only its own range.
             nonisolated(unsafe) let result = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                var scores = [Double](repeating: 0, count: classCount)
-                // Σ_j x_j·Δ_cj of the example (single precision: what a weight needs).
+                // Σ_j x_j·Δ_cj of the example, then its scores (single precision: what a weight needs).
                 var sums = [Float](repeating: 0, count: stride)
-                // The example's dense features (byte offset of the row, x_j); every feature's x_j and Δ_yj.
+                // The example's dense rows: byte offsets and weights.
                 var denseOffsets = [Int](repeating: 0, count: rowLength)
                 var denseWeights = [Float](repeating: 0, count: rowLength)
-                var truthWeights = [Float](repeating: 0, count: rowLength)
-                var truthDeltas = [Float](repeating: 0, count: rowLength)
-                documents.ids.withUnsafeBufferPointer { ids in
-                documents.weights.withUnsafeBufferPointer { weights in
+                documents.masses.withUnsafeBufferPointer { masses in
+                priorRow.withUnsafeBufferPointer { priors in
+                unseenRow.withUnsafeBufferPointer { unseen in
                 entryStarts.withUnsafeBufferPointer { starts in
                 entryClasses.withUnsafeBufferPointer { classes in
                 entryDeltas.withUnsafeBufferPointer { deltas in
                 denseIndexes.withUnsafeBufferPointer { denseIndex in
                 denseRows.withUnsafeBufferPointer { dense in
-                scores.withUnsafeMutableBufferPointer { scores in
                 sums.withUnsafeMutableBufferPointer { sums in
                 denseOffsets.withUnsafeMutableBufferPointer { denseOffsets in
                 denseWeights.withUnsafeMutableBufferPointer { denseWeights in
-                truthWeights.withUnsafeMutableBufferPointer { truthWeights in
-                truthDeltas.withUnsafeMutableBufferPointer { truthDeltas in
-                    let denseBytes = UnsafeRawPointer(dense.baseAddress)
                     for index in bounds[part]..<bounds[part + 1] {
                         let row = rows[index]
                         let truth = documents.labels[row]
-                        let range = documents.rowStarts[row]..<documents.rowStarts[row + 1]
-                        var mass = 0.0
-                        for k in range { mass += Double(weights[k]) }
+                        let mass = masses[row]
                         let scale = normalizesExamples && mass > 0 ? 1 / mass : 1
                         for c in 0..<stride { sums[c] = 0 }
-                        // Sparse features add to the classes that saw them; dense ones are listed.
+                        // The words' rows, then what the words leave: sparse features add to the classes
+                        // that saw them, dense ones are listed.
                         var denseUsed = 0
-                        var used = 0
-                        for k in range {
-                            let feature = Int(ids[k])
+                        for position in words.rowWordStarts[row]..<words.rowWordStarts[row + 1] {
+                            denseOffsets[denseUsed] = (featureRows + Int(words.rowWords[position])) * rowBytes
+                            denseWeights[denseUsed] = words.rowWordWeights[position]
+                            denseUsed += 1
+                        }
+                        for k in words.restStarts[row]..<words.restStarts[row + 1] {
+                            let feature = Int(words.restIDs[k])
+                            let x = words.restWeights[k]
                             let denseRow = Int(denseIndex[feature])
-                            var truthDelta: Float = 0
                             if denseRow >= 0 {
-                                denseOffsets[denseUsed] = denseRow * stride * MemoryLayout<Float>.stride
-                                denseWeights[denseUsed] = weights[k]
+                                denseOffsets[denseUsed] = denseRow * rowBytes
+                                denseWeights[denseUsed] = x
                                 denseUsed += 1
-                                truthDelta = dense[denseRow * stride + truth]
                             } else {
-                                let x = weights[k]
                                 for entry in Int(starts[feature])..<Int(starts[feature + 1]) {
-                                    let c = Int(classes[entry])
-                                    let delta = deltas[entry]
-                                    sums[c] += x * delta
-                                    truthDelta = c == truth ? delta : truthDelta
+                                    sums[Int(classes[entry])] += x * deltas[entry]
                                 }
                             }
-                            truthWeights[used] = weights[k]
-                            truthDeltas[used] = truthDelta
-                            used += 1
                         }
-                        // The dense rows, 32 classes at a time: the 32 sums stay in registers across the
-                        // example's features (a row's 32 classes are two adjacent cache lines).
-                        if let denseBytes {
-                            for block in Swift.stride(from: 0, to: stride, by: 32) {
-                                let blockSums = UnsafeMutableRawPointer(sums.baseAddress! + block)
-                                var low = blockSums.loadUnaligned(as: SIMD16<Float>.self)
-                                var high = blockSums.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
-                                let blockOffset = block * MemoryLayout<Float>.stride
-                                for n in 0..<denseUsed {
-                                    let x = SIMD16<Float>(repeating: denseWeights[n])
-                                    let offset = denseOffsets[n] + blockOffset
-                                    low += x * denseBytes.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-                                    high += x * denseBytes.loadUnaligned(fromByteOffset: offset + 64,
-                                                                         as: SIMD16<Float>.self)
-                                }
-                                blockSums.storeBytes(of: low, as: SIMD16<Float>.self)
-                                blockSums.storeBytes(of: high, toByteOffset: 64, as: SIMD16<Float>.self)
-                            }
-                        }
-                        for c in 0..<classCount {
-                            scores[c] = logPriors[c] + mass * unseenLogProbabilities[c] + Double(sums[c])
-                        }
-                        // Class y without d: its smoothed total N_y + αV, and each of d's counts
-                        // N_yj + α = α·e^Δ (class y saw every feature of its own example: Δ_yj > 0), eight
-                        // features at a time (the padding, x = 0 and Δ = 0, adds 0).
+                        Self.addRows(UnsafeRawPointer(dense.baseAddress!), offsets: denseOffsets.baseAddress!,
+                                     weights: denseWeights.baseAddress!, count: denseUsed, into: sums.baseAddress!,
+                                     stride: stride)
+                        // Class y without d: its smoothed total N_y + αV, and its counts of d's features
+                        // (`ownClassChanges`).
                         let total = exp(logAlpha - unseenLogProbabilities[truth])
                         let totalWithout = max(total - scale * mass, alpha * vocabulary)
-                        while used % 8 != 0 {
-                            truthWeights[used] = 0
-                            truthDeltas[used] = 0
-                            used += 1
+                        sums[truth] += Float(mass * (log(total) - log(totalWithout)) + ownClassChanges[row])
+                        // The scores, then the posterior of the truth at temperature τ, 16 classes at a time
+                        // (the padding classes score −10³⁰); classes more than 80 nats below the best add
+                        // under e⁻⁸⁰ each and count as that.
+                        let massLanes = SIMD16<Float>(repeating: Float(mass))
+                        var best = SIMD16<Float>(repeating: -.greatestFiniteMagnitude)
+                        for block in Swift.stride(from: 0, to: stride, by: 16) {
+                            let score = priors.load(block) + massLanes * unseen.load(block) + sums.load(block)
+                            sums.store(score, at: block)
+                            best.replace(with: score, where: score .> best)
                         }
-                        let smoothing = Float(alpha)
-                        let logSmoothing = Float(logAlpha)
-                        let removed = Float(scale)
-                        var changes = SIMD8<Float>.zero
-                        for k in Swift.stride(from: 0, to: used, by: 8) {
-                            let x = UnsafeRawPointer(truthWeights.baseAddress! + k).loadUnaligned(as: SIMD8<Float>.self)
-                            let delta = UnsafeRawPointer(truthDeltas.baseAddress! + k).loadUnaligned(as: SIMD8<Float>.self)
-                            var countWithout = smoothing * Self.exponential(delta) - (smoothing + removed * x)
-                            countWithout.replace(with: 0, where: countWithout .< 0)
-                            changes += x * (Self.logarithm(countWithout + smoothing) - (logSmoothing + delta))
-                        }
-                        scores[truth] += mass * (log(total) - log(totalWithout)) + Double(changes.sum())
-                        // The posterior of the truth at temperature τ, eight classes at a time; classes
-                        // more than 80 nats below the best add under e⁻⁸⁰ each and count as that.
-                        var best = scores[0]
-                        for c in 1..<classCount where scores[c] > best { best = scores[c] }
+                        let top = best.max()
+                        let tau = Float(temperature)
                         var terms = SIMD8<Float>.zero
-                        for c in Swift.stride(from: 0, to: classCount, by: 8) {
-                            var gaps = SIMD8<Float>(repeating: -80)
-                            for lane in 0..<min(8, classCount - c) {
-                                gaps[lane] = Float(max(temperature * (scores[c + lane] - best), -80))
-                            }
+                        for block in Swift.stride(from: 0, to: stride, by: 8) {
+                            var gaps = tau * (sums.load8(block) - top)
+                            gaps.replace(with: -80, where: gaps .< -80)
                             terms += Self.exponential(gaps)
                         }
-                        result[index] = exp(temperature * (scores[truth] - best)) / Double(terms.sum())
+                        result[index] = Double(expf(tau * (sums[truth] - top)) / terms.sum())
                     }
-                }
-                }
                 }
                 }
                 }
@@ -227,6 +257,29 @@ extension NaiveBayes {
             }
         }
         return result
+    }
+
+    /// Adds Σ_n weights[n] · (the row of `stride` floats at byte offset offsets[n] of `rows`) to `sums`, 32
+    /// classes at a time: the 32 sums stay in registers across the rows (a row's 32 classes are two
+    /// adjacent cache lines).
+    @inline(__always)
+    static func addRows(_ rows: UnsafeRawPointer, offsets: UnsafePointer<Int>, weights: UnsafePointer<Float>,
+                        count: Int, into sums: UnsafeMutablePointer<Float>, stride: Int)
+    {
+        for block in Swift.stride(from: 0, to: stride, by: 32) {
+            let blockSums = UnsafeMutableRawPointer(sums + block)
+            var low = blockSums.loadUnaligned(as: SIMD16<Float>.self)
+            var high = blockSums.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
+            let blockOffset = block * MemoryLayout<Float>.stride
+            for n in 0..<count {
+                let x = SIMD16<Float>(repeating: weights[n])
+                let offset = offsets[n] + blockOffset
+                low += x * rows.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                high += x * rows.loadUnaligned(fromByteOffset: offset + 64, as: SIMD16<Float>.self)
+            }
+            blockSums.storeBytes(of: low, as: SIMD16<Float>.self)
+            blockSums.storeBytes(of: high, toByteOffset: 64, as: SIMD16<Float>.self)
+        }
     }
 
     /// 1.5·2²³, whose float has the integers near it in its low bits, and its bit pattern.
@@ -273,5 +326,33 @@ extension NaiveBayes {
         p = p * t2 + 1.0 / 3
         p = p * t2 + 1
         return e * 0.693_147_18 + 2 * t * p
+    }
+}
+
+
+private extension UnsafeBufferPointer<Float> {
+    /// Elements `start ..< start + 16`.
+    @inline(__always)
+    func load(_ start: Int) -> SIMD16<Float> {
+        UnsafeRawPointer(baseAddress! + start).loadUnaligned(as: SIMD16<Float>.self)
+    }
+}
+
+private extension UnsafeMutableBufferPointer<Float> {
+    /// Elements `start ..< start + 16`.
+    @inline(__always)
+    func load(_ start: Int) -> SIMD16<Float> {
+        UnsafeRawPointer(baseAddress! + start).loadUnaligned(as: SIMD16<Float>.self)
+    }
+
+    /// Elements `start ..< start + 8`.
+    @inline(__always)
+    func load8(_ start: Int) -> SIMD8<Float> {
+        UnsafeRawPointer(baseAddress! + start).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    func store(_ value: SIMD16<Float>, at start: Int) {
+        UnsafeMutableRawPointer(baseAddress! + start).storeBytes(of: value, as: SIMD16<Float>.self)
     }
 }

@@ -49,7 +49,21 @@ struct NaiveBayes: Sendable, Equatable {
         alpha: Double, fitPrior: Bool, normalizesExamples: Bool = false, exampleWeights: [Double]? = nil,
         parallel: Bool = true
     ) -> NaiveBayes {
+        fit(documents, rows: rows, classCount: classCount, featureCount: featureCount, alpha: alpha,
+            fitPrior: fitPrior, normalizesExamples: normalizesExamples, exampleWeights: exampleWeights,
+            parallel: parallel, ownClassChanges: false).model
+    }
+
+    /// `fit`, and with `ownClassChanges` also, for each row d of `rows` (by row index; 0 elsewhere), how
+    /// much leaving d out changes its own class's log-likelihood of it, but for the class total:
+    /// Σ_j x_dj · ln((N_yj − s_d·x_dj + α) / (N_yj + α)) (see NaiveBayes+HardExamples.swift), from the
+    /// counts N_yj while they are at hand.
+    static func fit(
+        _ documents: DocumentMatrix, rows: [Int]?, classCount: Int, featureCount: Int, alpha: Double,
+        fitPrior: Bool, normalizesExamples: Bool, exampleWeights: [Double]?, parallel: Bool, ownClassChanges: Bool
+    ) -> (model: NaiveBayes, ownClassChanges: [Double]) {
         let rows = rows ?? Array(0..<documents.count)
+        var changes = [Double](repeating: 0, count: ownClassChanges ? documents.count : 0)
         // Rows grouped by class (stable, so sums run in a fixed order: same data, same bits).
         var byClass = [[Int]](repeating: [], count: classCount)
         for row in rows { byClass[documents.labels[row]].append(row) }
@@ -63,17 +77,20 @@ struct NaiveBayes: Sendable, Equatable {
         var classTotals = [Double](repeating: 0, count: classCount)
         var halfCounts = [[Int32]](repeating: [], count: halves)
         let groupedRows = byClass
+        changes.withUnsafeMutableBufferPointer { changes in
         classEntries.withUnsafeMutableBufferPointer { classEntries in
             classTotals.withUnsafeMutableBufferPointer { classTotals in
                 halfCounts.withUnsafeMutableBufferPointer { halfCounts in
                     // Each half writes only its own classes and its own counts.
-                    nonisolated(unsafe) let (classEntries, classTotals, halfCounts) =
-                        (classEntries, classTotals, halfCounts)
+                    nonisolated(unsafe) let (classEntries, classTotals, halfCounts, changes) =
+                        (classEntries, classTotals, halfCounts, changes)
                     DispatchQueue.concurrentPerform(iterations: halves) { half in
                         var scratch = [Double](repeating: 0, count: featureCount)
                         // The features class c touched, `touchedCount` of them (each at most once).
                         var touched = [Int32](repeating: 0, count: featureCount)
                         var perFeatureCount = [Int32](repeating: 0, count: featureCount)
+                        // s_d of the class's rows, for `ownClassChanges`.
+                        var rowScales: [Double] = []
                         documents.ids.withUnsafeBufferPointer { ids in
                             documents.weights.withUnsafeBufferPointer { weights in
                                 documents.rowStarts.withUnsafeBufferPointer { rowStarts in
@@ -86,13 +103,8 @@ struct NaiveBayes: Sendable, Equatable {
                                                 // With `normalizesExamples`, each example adds a
                                                 // total weight of 1 (times its weight) to its class.
                                                 var rowScale = exampleWeights?[row] ?? 1
-                                                if normalizesExamples {
-                                                    var sum = 0.0
-                                                    for k in rowStarts[row]..<rowStarts[row + 1] {
-                                                        sum += Double(weights[k])
-                                                    }
-                                                    if sum > 0 { rowScale /= sum }
-                                                }
+                                                let mass = documents.masses[row]
+                                                if normalizesExamples, mass > 0 { rowScale /= mass }
                                                 for k in rowStarts[row]..<rowStarts[row + 1] {
                                                     let id = Int(ids[k])
                                                     if scratch[id] == 0 {
@@ -101,6 +113,18 @@ struct NaiveBayes: Sendable, Equatable {
                                                     }
                                                     scratch[id] += Double(weights[k]) * rowScale
                                                 }
+                                                if ownClassChanges { rowScales.append(rowScale) }
+                                            }
+                                            if ownClassChanges {
+                                                for (row, rowScale) in zip(groupedRows[c], rowScales) {
+                                                    let entries = rowStarts[row]..<rowStarts[row + 1]
+                                                    changes[row] = ownClassChange(
+                                                        ids: UnsafeBufferPointer(rebasing: ids[entries]),
+                                                        weights: UnsafeBufferPointer(rebasing: weights[entries]),
+                                                        scale: rowScale, alpha: alpha,
+                                                        counts: UnsafeBufferPointer(scratch))
+                                                }
+                                                rowScales.removeAll(keepingCapacity: true)
                                             }
                                             // No need to sort `touched`: the transpose below places
                                             // entries by feature, classes ascending, whatever this order.
@@ -133,6 +157,7 @@ struct NaiveBayes: Sendable, Equatable {
                     }
                 }
             }
+        }
         }
 
         // Transpose to feature-major order, classes ascending within a feature: each half writes its
@@ -179,10 +204,34 @@ struct NaiveBayes: Sendable, Equatable {
             let total = Double(rows.count)
             for c in 0..<classCount { logPriors[c] = log(Double(max(byClass[c].count, 1)) / total) }
         }
-        return NaiveBayes(
+        let model = NaiveBayes(
             classCount: classCount, featureCount: featureCount, alpha: alpha, logPriors: logPriors,
             unseenLogProbabilities: unseen, entryStarts: entryStarts, entryClasses: entryClasses,
             entryDeltas: entryDeltas)
+        return (model, changes)
+    }
+
+    /// Σ_j x_j · ln((N_j − s·x_j + α) / (N_j + α)) over one row's features (`ids`, `weights` x_j), N_j its
+    /// class's counts (`counts`, the row's own s·x_j among them), eight features at a time.
+    static func ownClassChange(ids: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Float>,
+                               scale: Double, alpha: Double, counts: UnsafeBufferPointer<Double>) -> Double
+    {
+        var change = SIMD8<Float>.zero
+        let (smoothing, removed) = (SIMD8<Float>(repeating: Float(alpha)), SIMD8<Float>(repeating: Float(scale)))
+        for start in Swift.stride(from: 0, to: ids.count, by: 8) {
+            // Padding lanes: x = 0 (and N = 1), adding 0.
+            var x = SIMD8<Float>.zero
+            var count = SIMD8<Float>(repeating: 1)
+            for lane in 0..<min(8, ids.count - start) {
+                x[lane] = weights[start + lane]
+                count[lane] = Float(counts[Int(ids[start + lane])])
+            }
+            let smoothed = count + smoothing
+            var without = smoothed - removed * x
+            without.replace(with: smoothing, where: without .< smoothing)
+            change += x * logarithm(without / smoothed)
+        }
+        return Double(change.sum())
     }
 
     /// score_c(x) for every class, into `scores` (resized to the class count).

@@ -73,7 +73,7 @@ struct TFIDFVectorizer: Sendable {
             }
         }
         var weights = [Float](repeating: 0, count: ids.count)
-        ids.withUnsafeBufferPointer { ids in
+        _ = ids.withUnsafeBufferPointer { ids in
             counts.withUnsafeBufferPointer { counts in
                 weights.withUnsafeMutableBufferPointer { weights in
                     weigh(ids: ids, counts: counts, into: weights)
@@ -86,9 +86,11 @@ struct TFIDFVectorizer: Sendable {
     /// Writes the weights of one document's features, given their term counts (the formula above).
     ///
     /// After the group scales the squared norm is Σ w_g² over the groups present, so the final L2
-    /// normalisation folds into the scales and the weights are written in two passes.
+    /// normalisation folds into the scales and the weights are written in two passes. Returns the
+    /// character n-grams' scale (what multiplies (1 + ln tf_j) · idf_j).
+    @discardableResult
     func weigh(ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
-               into weights: UnsafeMutableBufferPointer<Float>)
+               into weights: UnsafeMutableBufferPointer<Float>) -> Float
     {
         groups.withUnsafeBufferPointer { groups in
             idf.withUnsafeBufferPointer { idf in
@@ -118,8 +120,36 @@ struct TFIDFVectorizer: Sendable {
                 for k in 0..<ids.count {
                     weights[k] *= scales[Int(min(groups[Int(ids[k])], 3))]
                 }
+                return scales[2]
             }
         }
+    }
+}
+
+extension TFIDFVectorizer {
+    /// Writes what a document's words leave of its weights (see `WordFactors`) at `position` of `restIDs`
+    /// and `restWeights`, and returns the position after them: the weight of each word unigram and
+    /// bigram, and x_j − s · tf_j · idf_j of each character n-gram that occurs more than once (0 for the
+    /// others, which are left out).
+    func writeRests(ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
+                    weights: UnsafeBufferPointer<Float>, scale: Float, to restIDs: UnsafeMutableBufferPointer<Int32>,
+                    _ restWeights: UnsafeMutableBufferPointer<Float>, at position: Int) -> Int
+    {
+        let characters = UInt8(FeatureExtractor.Group.characters.rawValue)
+        var next = position
+        groups.withUnsafeBufferPointer { groups in
+            idf.withUnsafeBufferPointer { idf in
+                for k in 0..<ids.count {
+                    let id = Int(ids[k])
+                    let isCharacter = groups[id] == characters
+                    guard !isCharacter || counts[k] > 1 else { continue }
+                    restIDs[next] = ids[k]
+                    restWeights[next] = isCharacter ? weights[k] - Float(counts[k]) * idf[id] * scale : weights[k]
+                    next += 1
+                }
+            }
+        }
+        return next
     }
 }
 
@@ -129,6 +159,10 @@ struct DocumentMatrix: Sendable {
     var ids: [Int32] = []
     var weights: [Float] = []
     var labels: [Int] = []
+    /// Each row's Σ_j x_j (naive Bayes's example mass), in double precision.
+    var masses: [Double] = []
+    /// The words the rows' character n-grams come from, when TF-IDF built the rows (nil otherwise).
+    var words: WordFactors?
 
     var count: Int { labels.count }
 
@@ -137,11 +171,64 @@ struct DocumentMatrix: Sendable {
         weights.append(contentsOf: newWeights)
         rowStarts.append(ids.count)
         labels.append(label)
+        masses.append(newWeights.withUnsafeBufferPointer { Self.mass(of: $0) })
+    }
+
+    /// Σ x_j in double precision, in four running sums (one would wait on each addition before the next).
+    static func mass(of weights: UnsafeBufferPointer<Float>) -> Double {
+        var sums = SIMD4<Double>()
+        var k = 0
+        while k + 4 <= weights.count {
+            sums += SIMD4(Double(weights[k]), Double(weights[k + 1]), Double(weights[k + 2]), Double(weights[k + 3]))
+            k += 4
+        }
+        var mass = sums.sum()
+        for weight in weights[k...] { mass += Double(weight) }
+        return mass
     }
 
     func row(_ index: Int) -> SparseVector {
         SparseVector(ids: Array(ids[rowStarts[index]..<rowStarts[index + 1]]),
                      weights: Array(weights[rowStarts[index]..<rowStarts[index + 1]]))
+    }
+}
+
+/// The rows' character n-grams through their words, so that a pass over every row can sum each word's
+/// n-grams once rather than in every row the word is in (see `NaiveBayes.leaveOneOutPosteriors`).
+///
+/// A row's character n-gram weights are x_j = s · (1 + ln tf_j) · idf_j, s the row's scale for the group
+/// (see `TFIDFVectorizer`). A word's n-grams, each occurrence weighted idf_j, times k · s for a word the
+/// row has k times, give n-gram j the weight s · tf_j · idf_j: x_j exactly (the same float product) when
+/// tf_j = 1, as for most. What the words leave of the row is listed with it: x_j − s · tf_j · idf_j for
+/// a repeated n-gram (a repeated word, " t" of "the" and "to", "banana"'s "an"), and the whole weight
+/// of the word unigrams and bigrams.
+struct WordFactors: Sendable {
+    /// Word w's character n-gram feature IDs, every occurrence: `gramIDs[gramStarts[w] ..< gramStarts[w + 1]]`.
+    var gramStarts: [Int32] = [0]
+    var gramIDs: [Int32] = []
+    /// Each feature's IDF: what an n-gram of a word weighs.
+    var idf: [Float] = []
+    /// Row d's distinct words are `rowWords[rowWordStarts[d] ..< rowWordStarts[d + 1]]`, each weighted
+    /// k · s (`rowWordWeights`).
+    var rowWordStarts: [Int] = [0]
+    var rowWords: [Int32] = []
+    var rowWordWeights: [Float] = []
+    /// What the words leave of row d: features `restIDs[restStarts[d] ..< restStarts[d + 1]]` with
+    /// weights `restWeights`.
+    var restStarts: [Int] = [0]
+    var restIDs: [Int32] = []
+    var restWeights: [Float] = []
+
+    var wordCount: Int { gramStarts.count - 1 }
+
+    init() {}
+
+    /// No words: each row's features are all left.
+    init(rowsOf documents: DocumentMatrix) {
+        restStarts = documents.rowStarts
+        restIDs = documents.ids
+        restWeights = documents.weights
+        rowWordStarts = [Int](repeating: 0, count: documents.count + 1)
     }
 }
 
@@ -220,43 +307,97 @@ extension TFIDFVectorizer {
         var matrix = DocumentMatrix()
         matrix.rowStarts = rowStarts
         matrix.labels = labels
+
+        // The words, each part's numbered after the earlier parts' (a word two parts met is two words).
+        var words = WordFactors()
+        words.idf = idf
+        var rowWordBases: [Int] = []
+        for (part, piece) in pieces.enumerated() {
+            let (wordBase, gramBase) = (Int32(words.wordCount), Int32(words.gramIDs.count))
+            for start in piece.memo.starts.dropFirst() { words.gramStarts.append(gramBase + start) }
+            if part == 0 {
+                words.gramIDs.append(contentsOf: piece.memo.ids)
+            } else {
+                for id in piece.memo.ids { words.gramIDs.append(remaps[part][Int(id)]) }
+            }
+            rowWordBases.append(words.rowWords.count)
+            for start in piece.rowWordStarts.dropFirst() { words.rowWordStarts.append(rowWordBases[part] + start) }
+            for word in piece.rowWords { words.rowWords.append(wordBase + word) }
+        }
+        // Written below, with what the words leave of each part's rows and the rows' masses.
+        words.rowWordWeights = [Float](repeating: 0, count: words.rowWords.count)
+        matrix.masses = [Double](repeating: 0, count: texts.count)
+        var rests = [(starts: [Int], ids: [Int32], weights: [Float])](repeating: ([], [], []), count: parts)
         // Every ID and weight is written below, each part its own range at once (which also spreads
         // the page faults of the fresh memory).
         matrix.ids = [Int32](hugePagesCount: entryCount)
         matrix.weights = [Float](hugePagesCount: entryCount)
         let vectorizerCopy = vectorizer
-        let (partRemaps, partBases, counts) = (remaps, entryBases, pieces)
+        let (partRemaps, partBases, counts, wordBases) = (remaps, entryBases, pieces, rowWordBases)
         matrix.ids.withUnsafeMutableBufferPointer { ids in
-            matrix.weights.withUnsafeMutableBufferPointer { weights in
-                // Parts write disjoint ranges of `ids` and `weights`.
-                nonisolated(unsafe) let (ids, weights) = (ids, weights)
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let piece = counts[part]
-                    let base = partBases[part]
-                    piece.rowIDs.withUnsafeBufferPointer { local in
-                        if part == 0 {
-                            _ = UnsafeMutableBufferPointer(rebasing: ids[base..<base + local.count]).initialize(from: local)
-                        } else {
-                            partRemaps[part].withUnsafeBufferPointer { remap in
-                                for k in 0..<local.count { ids[base + k] = remap[Int(local[k])] }
-                            }
-                        }
-                    }
-                    piece.rowCounts.withUnsafeBufferPointer { termCounts in
-                        piece.rowStarts.withUnsafeBufferPointer { rowStarts in
-                            for document in 0..<rowStarts.count - 1 {
-                                let start = rowStarts[document]
-                                let end = rowStarts[document + 1]
-                                vectorizerCopy.weigh(
-                                    ids: UnsafeBufferPointer(rebasing: ids[base + start..<base + end]),
-                                    counts: UnsafeBufferPointer(rebasing: termCounts[start..<end]),
-                                    into: UnsafeMutableBufferPointer(rebasing: weights[base + start..<base + end]))
-                            }
+        matrix.weights.withUnsafeMutableBufferPointer { weights in
+        matrix.masses.withUnsafeMutableBufferPointer { masses in
+        words.rowWordWeights.withUnsafeMutableBufferPointer { wordWeights in
+        rests.withUnsafeMutableBufferPointer { rests in
+            // Parts write disjoint ranges of `ids`, `weights`, `masses` and `wordWeights`, and their own
+            // `rests`.
+            nonisolated(unsafe) let (ids, weights, masses, wordWeights, rests) =
+                (ids, weights, masses, wordWeights, rests)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let piece = counts[part]
+                let base = partBases[part]
+                piece.rowIDs.withUnsafeBufferPointer { local in
+                    if part == 0 {
+                        _ = UnsafeMutableBufferPointer(rebasing: ids[base..<base + local.count]).initialize(from: local)
+                    } else {
+                        partRemaps[part].withUnsafeBufferPointer { remap in
+                            for k in 0..<local.count { ids[base + k] = remap[Int(local[k])] }
                         }
                     }
                 }
+                // What the words leave is at most every entry; the pages past what is written stay untouched.
+                var restStarts = [0]
+                restStarts.reserveCapacity(piece.rowStarts.count)
+                var restWeights: [Float] = []
+                let restIDs = [Int32](unsafeUninitializedCapacity: piece.rowIDs.count) { restIDs, idsWritten in
+                    restWeights = [Float](unsafeUninitializedCapacity: piece.rowIDs.count) { restWeights, written in
+                        piece.rowCounts.withUnsafeBufferPointer { termCounts in
+                            for document in 0..<piece.rowStarts.count - 1 {
+                                let local = piece.rowStarts[document]..<piece.rowStarts[document + 1]
+                                let range = base + local.lowerBound..<base + local.upperBound
+                                let rowCounts = UnsafeBufferPointer(rebasing: termCounts[local])
+                                let scale = vectorizerCopy.weigh(
+                                    ids: UnsafeBufferPointer(rebasing: ids[range]), counts: rowCounts,
+                                    into: UnsafeMutableBufferPointer(rebasing: weights[range]))
+                                let rowWeights = UnsafeBufferPointer(rebasing: weights[range])
+                                masses[bounds[part] + document] = DocumentMatrix.mass(of: rowWeights)
+                                for slot in piece.rowWordStarts[document]..<piece.rowWordStarts[document + 1] {
+                                    wordWeights[wordBases[part] + slot] = piece.rowWordCounts[slot] * scale
+                                }
+                                restStarts.append(vectorizerCopy.writeRests(
+                                    ids: UnsafeBufferPointer(rebasing: ids[range]), counts: rowCounts,
+                                    weights: rowWeights, scale: scale, to: restIDs, restWeights,
+                                    at: restStarts[restStarts.count - 1]))
+                            }
+                        }
+                        written = restStarts[restStarts.count - 1]
+                    }
+                    idsWritten = restStarts[restStarts.count - 1]
+                }
+                rests[part] = (restStarts, restIDs, restWeights)
             }
         }
+        }
+        }
+        }
+        }
+        for rest in rests {
+            let base = words.restIDs.count
+            for start in rest.starts.dropFirst() { words.restStarts.append(base + start) }
+            words.restIDs.append(contentsOf: rest.ids)
+            words.restWeights.append(contentsOf: rest.weights)
+        }
+        matrix.words = words
         return (vectorizer, matrix)
     }
 }
@@ -276,6 +417,12 @@ struct TermCounts {
     var rowStarts = [0]
     var rowIDs: [Int32] = []
     var rowCounts: [UInt16] = []
+    /// The words met (in order, with their n-gram IDs: `memo`), and document d's distinct words
+    /// `rowWords[rowWordStarts[d] ..< rowWordStarts[d + 1]]` with how many times it has each.
+    var memo = FeatureExtractor.WordMemo()
+    var rowWordStarts = [0]
+    var rowWords: [Int32] = []
+    var rowWordCounts: [Float] = []
 
     /// Counts `texts` in one sequential pass.
     init(_ texts: ArraySlice<String>, extractor: FeatureExtractor) {
@@ -295,6 +442,11 @@ struct TermCounts {
         rowCounts = [UInt16](hugePagesCapacity: texts.count * 192)
         rowStarts.reserveCapacity(texts.count + 1)
         var memo = FeatureExtractor.WordMemo()
+        // Per word: the last document it was met in, and its position in `rowWords` there.
+        var wordSeen: [Seen] = []
+        rowWords.reserveCapacity(texts.count * 12)
+        rowWordCounts.reserveCapacity(texts.count * 12)
+        rowWordStarts.reserveCapacity(texts.count + 1)
         var documentIDs: [Int32] = []
         var distinctIDs: [Int32] = []
         var distinctCounts: [UInt16] = []
@@ -358,7 +510,20 @@ struct TermCounts {
                 rowCounts.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<distinct]))
             }
             rowStarts.append(rowIDs.count)
+            // The document's distinct words.
+            while wordSeen.count < memo.unigramIDs.count { wordSeen.append(Seen(document: -1, slot: 0)) }
+            for (word, _) in memo.tokens where word >= 0 {
+                if wordSeen[Int(word)].document == documentID {
+                    rowWordCounts[Int(wordSeen[Int(word)].slot)] += 1
+                } else {
+                    wordSeen[Int(word)] = Seen(document: documentID, slot: Int32(rowWords.count))
+                    rowWords.append(word)
+                    rowWordCounts.append(1)
+                }
+            }
+            rowWordStarts.append(rowWords.count)
         }
+        self.memo = memo
         self.table = table
         self.hashes = hashes
         self.groups = groups

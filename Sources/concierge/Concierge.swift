@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CMalloc
 
 /// The `concierge` command: a thin shell over the library modules, one file per subcommand.
 @main
@@ -16,6 +17,7 @@ struct Concierge: ParsableCommand {
     /// Parses and runs like ArgumentParser's own `main()`, except that usage errors exit with 2
     /// (SPEC §1) rather than sysexits' 64.
     static func main() {
+        concierge_keep_freed_memory()  // see CMalloc
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -116,8 +116,9 @@ final class NaiveBayesTests: XCTestCase {
         documents.append(ids: [2], weights: [1], label: 1)
         let first = NaiveBayes.fit(documents, classCount: 2, featureCount: 3, alpha: 1, fitPrior: false,
                                    normalizesExamples: true)
-        let posteriors = first.leaveOneOutPosteriors(documents, rows: [0, 1, 2, 3], normalizesExamples: true,
-                                                     temperature: 1, parallel: false)
+        let posteriors = NaiveBayes.leaveOneOutPosteriors(
+            documents, rows: [0, 1, 2, 3], classCount: 2, featureCount: 3, alpha: 1, fitPrior: false,
+            normalizesExamples: true, temperature: 1, parallel: false)
         for (posterior, expected) in zip(posteriors, [5.0 / 9, 5.0 / 13, 5.0 / 13, 5.0 / 9]) {
             XCTAssertEqual(posterior, expected, accuracy: 1e-6)
         }
@@ -160,13 +161,14 @@ final class NaiveBayesTests: XCTestCase {
             documents.append(ids: unique, weights: unique.map { _ in Float(generator.next() % 100 + 1) / 100 },
                              label: row % 40)
         }
-        let model = NaiveBayes.fit(documents, classCount: 40, featureCount: 3000, alpha: 0.01, fitPrior: false,
-                                   normalizesExamples: true)
         let rows = Array(0..<documents.count)
-        let posteriors = model.leaveOneOutPosteriors(documents, rows: rows, normalizesExamples: true,
-                                                     temperature: 0.5, parallel: true)
-        XCTAssertEqual(posteriors, model.leaveOneOutPosteriors(documents, rows: rows, normalizesExamples: true,
-                                                               temperature: 0.5, parallel: false))
+        func leaveOneOut(parallel: Bool) -> [Double] {
+            NaiveBayes.leaveOneOutPosteriors(documents, rows: rows, classCount: 40, featureCount: 3000, alpha: 0.01,
+                                             fitPrior: false, normalizesExamples: true, temperature: 0.5,
+                                             parallel: parallel)
+        }
+        let posteriors = leaveOneOut(parallel: true)
+        XCTAssertEqual(posteriors, leaveOneOut(parallel: false))
         var scores: [Double] = []
         for left in [0, 1, 2, 3, 38, 39, 4999] {
             let without = NaiveBayes.fit(documents, rows: rows.filter { $0 != left }, classCount: 40,
@@ -289,5 +291,89 @@ final class NaiveBayesTests: XCTestCase {
             XCTAssertEqual(partRows.ids, oneRows.ids)
             XCTAssertEqual(partRows.weights, oneRows.weights)
         }
+    }
+    /// Training texts whose words repeat, share n-grams (" t" of "the" and "to") and repeat n-grams inside
+    /// themselves ("banana"'s "an").
+    private static let wordyTexts = Fixtures.trainingSet.examples.map(\.text) + [
+        "refund refund refunds", "banana bandana", "the thing to the other", "zebra zebra zebra", "!!!", "",
+        "I'm sure it's 10023, dont worry", "Ｃrème brûlée", "where is my order",
+    ]
+
+    /// Each row's words (every n-gram occurrence weighted by its IDF, times the word's weight in the row)
+    /// plus what the words leave give back the row's weights, whatever the parts counting was split in;
+    /// and the words carry most of the entries.
+    func testWordsAndRestsRebuildEveryRow() throws {
+        let texts = Self.wordyTexts
+        for chunks in [1, 3] {
+            let (_, documents) = TFIDFVectorizer.fit(
+                texts: texts, labels: texts.map { _ in 0 }, extractor: FeatureExtractor(),
+                groupWeights: [0.7, 1, 0.7], chunks: chunks)
+            let words = try XCTUnwrap(documents.words)
+            var rests = 0
+            for row in 0..<documents.count {
+                var rebuilt: [Int32: Double] = [:]
+                for position in words.rowWordStarts[row]..<words.rowWordStarts[row + 1] {
+                    let word = Int(words.rowWords[position])
+                    for k in Int(words.gramStarts[word])..<Int(words.gramStarts[word + 1]) {
+                        let id = words.gramIDs[k]
+                        rebuilt[id, default: 0] += Double(words.rowWordWeights[position] * words.idf[Int(id)])
+                    }
+                }
+                for k in words.restStarts[row]..<words.restStarts[row + 1] {
+                    rebuilt[words.restIDs[k], default: 0] += Double(words.restWeights[k])
+                }
+                rests += words.restStarts[row + 1] - words.restStarts[row]
+                let expected = documents.row(row)
+                XCTAssertEqual(Set(rebuilt.keys), Set(expected.ids), texts[row])
+                for (id, weight) in zip(expected.ids, expected.weights) {
+                    XCTAssertEqual(rebuilt[id] ?? -1, Double(weight), accuracy: 1e-6, "\(texts[row]): \(id)")
+                }
+            }
+            XCTAssertLessThan(rests * 3, documents.ids.count, "chunks \(chunks)")
+        }
+    }
+
+    /// Leave-one-out posteriors through the words equal those feature by feature (rows without words), on
+    /// data large enough for dense rows (40 classes), word rows in two parts (over 2,000 words) and rows
+    /// in two parts (5,000 examples); one thread gives the same bits as two.
+    func testLeaveOneOutThroughWordsEqualsFeatureByFeature() throws {
+        var generator = SplitMix64(seed: 7)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let vocabulary = (0..<2600).map { _ in
+            String((0..<(3 + Int(generator.next() % 6))).map { _ in letters[Int(generator.next() % 26)] })
+        }
+        var texts: [String] = []
+        var labels: [Int] = []
+        for row in 0..<5000 {
+            let label = row % 40
+            // Mostly the class's own 65 words, some shared ones, and a repeat now and then.
+            var words = (0..<(3 + Int(generator.next() % 8))).map { _ in
+                generator.next() % 4 == 0 ? vocabulary[Int(generator.next() % 2600)]
+                                          : vocabulary[label * 65 + Int(generator.next() % 65)]
+            }
+            if generator.next() % 5 == 0, let first = words.first { words.append(first) }
+            texts.append(words.joined(separator: " "))
+            labels.append(label)
+        }
+        let (vectorizer, documents) = TFIDFVectorizer.fit(
+            texts: texts, labels: labels, extractor: FeatureExtractor(minGram: 2, maxGram: 4),
+            groupWeights: [0.7, 1, 0.7])
+        XCTAssertGreaterThan(try XCTUnwrap(documents.words).wordCount, 2000)
+        var featureByFeature = documents
+        featureByFeature.words = nil
+        let rows = Array(0..<documents.count)
+        func leaveOneOut(_ documents: DocumentMatrix, parallel: Bool) -> [Double] {
+            NaiveBayes.leaveOneOutPosteriors(
+                documents, rows: rows, classCount: 40, featureCount: vectorizer.featureCount, alpha: 0.01,
+                fitPrior: false, normalizesExamples: true, temperature: 0.6, parallel: parallel)
+        }
+        let throughWords = leaveOneOut(documents, parallel: true)
+        XCTAssertEqual(throughWords, leaveOneOut(documents, parallel: false))
+        let direct = leaveOneOut(featureByFeature, parallel: true)
+        for row in rows {
+            XCTAssertEqual(throughWords[row], direct[row], accuracy: max(direct[row], 1e-3) * 1e-4, texts[row])
+        }
+        // Not all certain: the weights have something to tell apart.
+        XCTAssertLessThan(direct.reduce(0, +) / Double(direct.count), 0.99)
     }
 }
