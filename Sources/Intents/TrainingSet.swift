@@ -1,4 +1,5 @@
 import Foundation
+import TextKit
 
 /// A slot value annotated in an example as `[text](slot)`.
 public struct SlotAnnotation: Sendable, Hashable {
@@ -129,35 +130,28 @@ public struct TrainingSet: Sendable {
 
     /// The examples in one file's bytes.
     static func parse(_ data: Data, intent: String, path: String) throws -> [Example] {
-        var examples: [Example] = []
-        let bytes = [UInt8](data)
-        var start = 0
-        var lineNumber = 0
-        // A UTF-8 byte order mark at the start of the file is not part of the first line.
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        while start < bytes.count {
-            lineNumber += 1
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            var lineEnd = end
-            var lineStart = start
-            // Trim ASCII white space on the bytes (the common case, without Foundation); other
-            // Unicode white space is trimmed below.
-            while lineStart < lineEnd, Self.isASCIISpace(bytes[lineStart]) { lineStart += 1 }
-            while lineEnd > lineStart, Self.isASCIISpace(bytes[lineEnd - 1]) { lineEnd -= 1 }
-            guard let line = String(validating: bytes[lineStart..<lineEnd], as: UTF8.self) else {
-                throw IntentsError.invalidUTF8(path: path, line: lineNumber)
+        try data.withUnsafeBytes { raw -> [Example] in
+            var examples: [Example] = []
+            for (lineNumber, bytes) in TextLines(raw) {
+                var lineStart = 0
+                var lineEnd = bytes.count
+                // Trim ASCII white space on the bytes (the common case, without Foundation); other
+                // Unicode white space is trimmed below.
+                while lineStart < lineEnd, Self.isASCIISpace(bytes[lineStart]) { lineStart += 1 }
+                while lineEnd > lineStart, Self.isASCIISpace(bytes[lineEnd - 1]) { lineEnd -= 1 }
+                guard let line = String(validating: bytes[lineStart..<lineEnd], as: UTF8.self) else {
+                    throw IntentsError.invalidUTF8(path: path, line: lineNumber)
+                }
+                let trimmed = (lineStart < lineEnd && (bytes[lineStart] >= 0x80 || bytes[lineEnd - 1] >= 0x80))
+                    ? line.trimmingCharacters(in: .whitespaces) : line
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                let (text, annotations) = try parseAnnotations(trimmed, path: path, line: lineNumber)
+                let plain = annotations.isEmpty ? text : text.trimmingCharacters(in: .whitespaces)
+                if plain.isEmpty { continue }
+                examples.append(Example(intent: intent, text: plain, annotations: annotations, file: path, line: lineNumber))
             }
-            start = end + 1
-            let trimmed = (lineStart < lineEnd && (bytes[lineStart] >= 0x80 || bytes[lineEnd - 1] >= 0x80))
-                ? line.trimmingCharacters(in: .whitespaces) : line
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let (text, annotations) = try parseAnnotations(trimmed, path: path, line: lineNumber)
-            let plain = annotations.isEmpty ? text : text.trimmingCharacters(in: .whitespaces)
-            if plain.isEmpty { continue }
-            examples.append(Example(intent: intent, text: plain, annotations: annotations, file: path, line: lineNumber))
+            return examples
         }
-        return examples
     }
 
     /// Resolves `[text](slot)` annotations into plain text. A `[` with no `]` after it, or a `[text](`

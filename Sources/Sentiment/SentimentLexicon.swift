@@ -1,4 +1,5 @@
 import Foundation
+import TextKit
 
 /// Valences of words, phrases, emoticons and emoji on the raters' -4...4 scale.
 ///
@@ -28,7 +29,8 @@ public struct SentimentLexicon: Sendable {
         self.longestPhrase = longest
     }
 
-    /// Parses the lexicon format; `path` names the file in errors.
+    /// Parses the lexicon format; `path` names the file in errors. Lines are `TextLines`, as in intents files
+    /// and transcripts: a byte order mark is skipped, `\r\n` ends a line like `\n`.
     ///
     /// Reads UTF-8 bytes, not Characters: every command that scores a sentence loads the bundled
     /// lexicon (tens of thousands of lines) at start-up.
@@ -37,17 +39,8 @@ public struct SentimentLexicon: Sendable {
         let valences = try text.withUTF8 { bytes -> [String: Double] in
             var valences: [String: Double] = [:]
             valences.reserveCapacity(bytes.count / 16)  // lines are about 17 bytes long
-            var lineNumber = 0
-            var start = 0
-            while start < bytes.count {
-                lineNumber += 1
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                let next = end + 1
-                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                defer { start = next }
-                if end == start || bytes[start] == UInt8(ascii: "#") { continue }
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            for (lineNumber, line) in TextLines(bytes) {
+                if line.isEmpty || line[0] == UInt8(ascii: "#") { continue }
                 guard let tab = line.lastIndex(of: UInt8(ascii: "\t")),
                       let value = Double(String(decoding: line[(tab + 1)...], as: UTF8.self)), value.isFinite
                 else {

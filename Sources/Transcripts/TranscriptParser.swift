@@ -1,5 +1,6 @@
 import CRM
 import Foundation
+import TextKit
 
 /// The one parser of the transcript format (SPEC §3). Strict: every line is a directive, a turn, a
 /// check, an assertion, a comment or blank, and anything else is an error naming file and line.
@@ -47,20 +48,19 @@ public enum TranscriptParser {
     /// Parses a transcript's bytes, line by line; invalid UTF-8 is an error on its line.
     public static func parse(_ data: Data, file: String, directory: URL?) throws(TranscriptErrors) -> Transcript {
         var state = ParseState(file: file, directory: directory)
-        var lineNumber = 0
-        // A UTF-8 byte order mark (some Windows editors write one) is not part of the first line.
-        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
-        for rawLine in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var bytes = rawLine[...]
-            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-            guard let line = String(bytes: bytes, encoding: .utf8) else {
-                state.report(lineNumber, "the line is not valid UTF-8")
-                continue
+        let endLineNumber = data.withUnsafeBytes { raw in
+            let lines = TextLines(raw)
+            for (lineNumber, bytes) in lines {
+                guard let line = String(bytes: bytes, encoding: .utf8) else {
+                    state.report(lineNumber, "the line is not valid UTF-8")
+                    continue
+                }
+                state.consume(line, number: lineNumber)
             }
-            state.consume(line, number: lineNumber)
+            return lines.endLineNumber
         }
-        return try state.finish(lineCount: lineNumber)
+        // A file with no turns is reported on the line it ends on: after a final newline, the empty one below.
+        return try state.finish(lineCount: endLineNumber)
     }
 
     static func reason(_ error: any Error) -> String {

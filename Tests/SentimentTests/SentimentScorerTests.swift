@@ -61,6 +61,17 @@ final class SentimentScorerTests: XCTestCase {
         }
     }
 
+    func testLexiconByteOrderMarkIsNotPartOfTheFirstLine() throws {
+        // As in intents files and transcripts: a header comment stays a comment, a first entry keeps its name.
+        XCTAssertEqual(try SentimentLexicon(parsing: "\u{FEFF}# header\ngood\t2\n", path: "bom.tsv").valences, ["good": 2])
+        XCTAssertEqual(try SentimentLexicon(parsing: "\u{FEFF}good\t2\r\n", path: "bom.tsv").valences, ["good": 2])
+        let data = Data([0xEF, 0xBB, 0xBF] + Array("good\t2\n".utf8))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bom-\(UUID().uuidString).tsv")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        XCTAssertEqual(try SentimentLexicon(contentsOf: url).valences, ["good": 2])
+    }
+
     func testTypographicApostrophesReadAsTheTypewriterOne() {
         let plain = scorer.score("I don't like it, it isn't good").compound
         XCTAssertLessThan(plain, 0)
