@@ -83,14 +83,59 @@ struct TFIDFVectorizer: Sendable {
         return SparseVector(ids: ids, weights: weights)
     }
 
-    /// Writes the weights of one document's features, given their term counts (the formula above).
-    ///
-    /// After the group scales the squared norm is Σ w_g² over the groups present, so the final L2
-    /// normalisation folds into the scales and the weights are written in two passes. Returns the
-    /// character n-grams' scale (what multiplies (1 + ln tf_j) · idf_j).
+    /// Writes the weights of one document's features, given their term counts (the formula above), and
+    /// returns the character n-grams' scale (what multiplies their (1 + ln tf_j) · idf_j).
     @discardableResult
     func weigh(ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
                into weights: UnsafeMutableBufferPointer<Float>) -> Float
+    {
+        let scales = weighUnscaled(ids: ids, counts: counts, into: weights)
+        groups.withUnsafeBufferPointer { groups in
+            for k in 0..<ids.count { weights[k] *= scales[Int(min(groups[Int(ids[k])], 3))] }
+        }
+        return scales[2]
+    }
+
+    /// `weigh` for a training row, which also writes what the row's words leave of it (see `WordFactors`)
+    /// at `position` of `restIDs` and `restWeights`: the weight of each word unigram and bigram, and
+    /// x_j − s · tf_j · idf_j of each character n-gram that occurs more than once (0 for the others, which
+    /// are left out). Returns the position after them, the row's mass Σ_j x_j (in order, in double
+    /// precision, as `DocumentMatrix.mass`) and the character n-grams' scale s.
+    func weighTrainingRow(
+        ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
+        into weights: UnsafeMutableBufferPointer<Float>, restIDs: UnsafeMutableBufferPointer<Int32>,
+        restWeights: UnsafeMutableBufferPointer<Float>, at position: Int
+    ) -> (position: Int, mass: Double, scale: Float) {
+        let scales = weighUnscaled(ids: ids, counts: counts, into: weights)
+        let characters = UInt8(FeatureExtractor.Group.characters.rawValue)
+        var next = position
+        var mass = 0.0
+        groups.withUnsafeBufferPointer { groups in
+            idf.withUnsafeBufferPointer { idf in
+                for k in 0..<ids.count {
+                    let id = Int(ids[k])
+                    let group = groups[id]
+                    let weight = weights[k] * scales[Int(min(group, 3))]
+                    weights[k] = weight
+                    mass += Double(weight)
+                    guard group != characters || counts[k] > 1 else { continue }
+                    restIDs[next] = ids[k]
+                    restWeights[next] = group == characters ? weight - Float(counts[k]) * idf[id] * scales[2] : weight
+                    next += 1
+                }
+            }
+        }
+        return (next, mass, scales[2])
+    }
+
+    /// The first of `weigh`'s two passes: writes each feature's (1 + ln tf_j) · idf_j and returns the scale
+    /// of each group (lanes 0...2; lane 3 repeats lane 2, for the group index clamped to 3).
+    ///
+    /// After the group scales the squared norm is Σ w_g² over the groups present, so the final L2
+    /// normalisation folds into the scales.
+    @inline(__always)
+    private func weighUnscaled(ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
+                               into weights: UnsafeMutableBufferPointer<Float>) -> SIMD4<Float>
     {
         groups.withUnsafeBufferPointer { groups in
             idf.withUnsafeBufferPointer { idf in
@@ -117,39 +162,9 @@ struct TFIDFVectorizer: Sendable {
                 scales[1] = squares[1] > 0 ? present1 / squares[1].squareRoot() * inverse : 0
                 scales[2] = squares[2] > 0 ? present2 / squares[2].squareRoot() * inverse : 0
                 scales[3] = scales[2]
-                for k in 0..<ids.count {
-                    weights[k] *= scales[Int(min(groups[Int(ids[k])], 3))]
-                }
-                return scales[2]
+                return scales
             }
         }
-    }
-}
-
-extension TFIDFVectorizer {
-    /// Writes what a document's words leave of its weights (see `WordFactors`) at `position` of `restIDs`
-    /// and `restWeights`, and returns the position after them: the weight of each word unigram and
-    /// bigram, and x_j − s · tf_j · idf_j of each character n-gram that occurs more than once (0 for the
-    /// others, which are left out).
-    func writeRests(ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
-                    weights: UnsafeBufferPointer<Float>, scale: Float, to restIDs: UnsafeMutableBufferPointer<Int32>,
-                    _ restWeights: UnsafeMutableBufferPointer<Float>, at position: Int) -> Int
-    {
-        let characters = UInt8(FeatureExtractor.Group.characters.rawValue)
-        var next = position
-        groups.withUnsafeBufferPointer { groups in
-            idf.withUnsafeBufferPointer { idf in
-                for k in 0..<ids.count {
-                    let id = Int(ids[k])
-                    let isCharacter = groups[id] == characters
-                    guard !isCharacter || counts[k] > 1 else { continue }
-                    restIDs[next] = ids[k]
-                    restWeights[next] = isCharacter ? weights[k] - Float(counts[k]) * idf[id] * scale : weights[k]
-                    next += 1
-                }
-            }
-        }
-        return next
     }
 }
 
@@ -174,16 +189,10 @@ struct DocumentMatrix: Sendable {
         masses.append(newWeights.withUnsafeBufferPointer { Self.mass(of: $0) })
     }
 
-    /// Σ x_j in double precision, in four running sums (one would wait on each addition before the next).
+    /// Σ x_j, in order, in double precision.
     static func mass(of weights: UnsafeBufferPointer<Float>) -> Double {
-        var sums = SIMD4<Double>()
-        var k = 0
-        while k + 4 <= weights.count {
-            sums += SIMD4(Double(weights[k]), Double(weights[k + 1]), Double(weights[k + 2]), Double(weights[k + 3]))
-            k += 4
-        }
-        var mass = sums.sum()
-        for weight in weights[k...] { mass += Double(weight) }
+        var mass = 0.0
+        for weight in weights { mass += Double(weight) }
         return mass
     }
 
@@ -366,18 +375,15 @@ extension TFIDFVectorizer {
                                 let local = piece.rowStarts[document]..<piece.rowStarts[document + 1]
                                 let range = base + local.lowerBound..<base + local.upperBound
                                 let rowCounts = UnsafeBufferPointer(rebasing: termCounts[local])
-                                let scale = vectorizerCopy.weigh(
+                                let (end, mass, scale) = vectorizerCopy.weighTrainingRow(
                                     ids: UnsafeBufferPointer(rebasing: ids[range]), counts: rowCounts,
-                                    into: UnsafeMutableBufferPointer(rebasing: weights[range]))
-                                let rowWeights = UnsafeBufferPointer(rebasing: weights[range])
-                                masses[bounds[part] + document] = DocumentMatrix.mass(of: rowWeights)
+                                    into: UnsafeMutableBufferPointer(rebasing: weights[range]), restIDs: restIDs,
+                                    restWeights: restWeights, at: restStarts[restStarts.count - 1])
+                                restStarts.append(end)
+                                masses[bounds[part] + document] = mass
                                 for slot in piece.rowWordStarts[document]..<piece.rowWordStarts[document + 1] {
                                     wordWeights[wordBases[part] + slot] = piece.rowWordCounts[slot] * scale
                                 }
-                                restStarts.append(vectorizerCopy.writeRests(
-                                    ids: UnsafeBufferPointer(rebasing: ids[range]), counts: rowCounts,
-                                    weights: rowWeights, scale: scale, to: restIDs, restWeights,
-                                    at: restStarts[restStarts.count - 1]))
                             }
                         }
                         written = restStarts[restStarts.count - 1]
