@@ -35,10 +35,12 @@ import Foundation
 // n-grams): each example is scored through its words (see `WordFactors`). A word's n-grams are summed
 // once, into one row per word (6,558 words), rather than in every example the word is in; an example
 // then adds its 8 words' rows and about 23 features of its own (its word unigrams and bigrams, and the
-// n-grams it repeats) instead of 107. Features most classes saw, and the words, are dense rows summed
-// 32 classes at a time in registers; the scores and e^v are 16 and 8 lanes at a time in single
-// precision, and ln v eight lanes at a time. The pass stays exact (to single precision), and accuracy
-// did not move. With it, the first fit and the pass went from 18 to 10 ms on two threads.
+// n-grams it repeats) instead of 107. The words' rows, and those of features that 1/16 of the classes
+// saw, are dense, summed 32 classes at a time in registers; the scores and e^v are 16 and 8 lanes at a
+// time in single precision, and ln v eight lanes at a time. The pass stays exact (to single precision),
+// and accuracy did not move. With it, the first fit and the pass went from 18 to 10 ms on two threads.
+// Words' rows take (words × classes) floats: past 64 MiB of them (say 100,000 words and 160 classes)
+// the pass scores feature by feature instead.
 //
 // Tried before, and not kept: scoring only the K classes that a few strong features rank first (the
 // posterior's tail is heavy: at τ = 0.6, normalising over the 16 best alone raised the mean posterior
@@ -48,7 +50,10 @@ import Foundation
 extension NaiveBayes {
     /// Bumped whenever the weights of the same data change (even in the last bits), so that saved models
     /// are retrained.
-    static let hardExamplesVersion: UInt8 = 3
+    static let hardExamplesVersion: UInt8 = 4
+
+    /// The most memory the pass gives words' rows (see above).
+    static let wordRowsLimit = 64 << 20
 
     /// w_d for every row of `documents` (rows not in `rows`, all rows when nil, get 1), from a first fit
     /// of the model on `rows` with every example counted once; nil when λ (`hardExampleWeight`) is 0.
@@ -90,7 +95,7 @@ extension NaiveBayes {
         let parts = parallel && rows.count >= 4000 ? 2 : 1
         let bounds = (0...parts).map { rows.count * $0 / parts }
         let logAlpha = log(alpha)
-        let vocabulary = Double(featureCount)
+        let vocabulary = Self.smoothedVocabulary(featureCount)
         // Features that at least 1/16 of the classes saw are laid out as dense rows of Δ (0 for a class
         // that did not see the feature), padded to a multiple of 32 classes; the others add their
         // entries one by one. (On CLINC150, 9 % of the features and 87 % of the training examples'
@@ -108,7 +113,8 @@ extension NaiveBayes {
         let (denseIndexes, featureRows) = (denseIndex, denseCount)
         // After the features' rows, a row per word: its n-grams' rows, each weighted by its IDF (see
         // `WordFactors`), so that an example adds each word's n-grams at once.
-        let words = documents.words ?? WordFactors(rowsOf: documents)
+        let words = documents.words.flatMap { $0.wordCount * rowBytes <= Self.wordRowsLimit ? $0 : nil }
+            ?? WordFactors(rowsOf: documents)
         // Every row is zeroed below just before it is filled, by the thread that fills it.
         var dense = [Float](unsafeUninitializedCapacity: (featureRows + words.wordCount) * stride) { $1 = $0.count }
         var longest = 0
@@ -168,6 +174,7 @@ extension NaiveBayes {
             unseen[c] = Float(unseenLogProbabilities[c])
         }
         let (denseRows, priorRow, unseenRow) = (dense, priors, unseen)
+        let (lanes, lastClass) = (SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7), SIMD8<Int32>(repeating: Int32(classCount)))
         result.withUnsafeMutableBufferPointer { buffer in
             // Each part writes only its own range.
             nonisolated(unsafe) let result = buffer
@@ -225,8 +232,8 @@ extension NaiveBayes {
                         let totalWithout = max(total - scale * mass, alpha * vocabulary)
                         sums[truth] += Float(mass * (log(total) - log(totalWithout)) + ownClassChanges[row])
                         // The scores, then the posterior of the truth at temperature τ, 16 classes at a time
-                        // (the padding classes score −10³⁰); classes more than 80 nats below the best add
-                        // under e⁻⁸⁰ each and count as that.
+                        // (the padding classes score −10³⁰, and their gaps are −80 whatever τ); classes more
+                        // than 80 nats below the best add under e⁻⁸⁰ each and count as that.
                         let massLanes = SIMD16<Float>(repeating: Float(mass))
                         var best = SIMD16<Float>(repeating: -.greatestFiniteMagnitude)
                         for block in Swift.stride(from: 0, to: stride, by: 16) {
@@ -239,7 +246,7 @@ extension NaiveBayes {
                         var terms = SIMD8<Float>.zero
                         for block in Swift.stride(from: 0, to: stride, by: 8) {
                             var gaps = tau * (sums.load8(block) - top)
-                            gaps.replace(with: -80, where: gaps .< -80)
+                            gaps.replace(with: -80, where: gaps .< -80 .| (lanes &+ Int32(block) .>= lastClass))
                             terms += Self.exponential(gaps)
                         }
                         result[index] = Double(expf(tau * (sums[truth] - top)) / terms.sum())
@@ -288,8 +295,7 @@ extension NaiveBayes {
     static let roundingShiftBits = SIMD8<Int32>(repeating: 0x4B40_0000)
 
     /// e^v, lane by lane in single precision (relative error under 1e-6), for v in −80...80: the
-    /// leave-one-out pass takes one per feature and one per class of every example (libm's `expf` is a
-    /// call each).
+    /// leave-one-out pass takes one per class of every example (libm's `expf` is a call each).
     @inline(__always)
     static func exponential(_ v: SIMD8<Float>) -> SIMD8<Float> {
         // e^v = 2^n · e^t with n = round(v·log₂e) and t = v − n·ln 2 (ln 2 in two parts, so that t is

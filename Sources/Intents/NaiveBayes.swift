@@ -106,12 +106,16 @@ struct NaiveBayes: Sendable, Equatable {
                                                 let mass = documents.masses[row]
                                                 if normalizesExamples, mass > 0 { rowScale /= mass }
                                                 for k in rowStarts[row]..<rowStarts[row + 1] {
+                                                    // (A weight of 0, from a group weighted 0, adds nothing,
+                                                    // and must not list its feature twice.)
+                                                    let count = Double(weights[k]) * rowScale
+                                                    guard count > 0 else { continue }
                                                     let id = Int(ids[k])
                                                     if scratch[id] == 0 {
                                                         touched[touchedCount] = ids[k]
                                                         touchedCount += 1
                                                     }
-                                                    scratch[id] += Double(weights[k]) * rowScale
+                                                    scratch[id] += count
                                                 }
                                                 if ownClassChanges { rowScales.append(rowScale) }
                                             }
@@ -197,7 +201,7 @@ struct NaiveBayes: Sendable, Equatable {
                 }
             }
         }
-        let vocabulary = Double(featureCount)
+        let vocabulary = smoothedVocabulary(featureCount)
         let unseen = classTotals.map { logAlpha - log($0 + alpha * vocabulary) }
         var logPriors = [Double](repeating: 0, count: classCount)
         if fitPrior {
@@ -209,6 +213,12 @@ struct NaiveBayes: Sendable, Equatable {
             unseenLogProbabilities: unseen, entryStarts: entryStarts, entryClasses: entryClasses,
             entryDeltas: entryDeltas)
         return (model, changes)
+    }
+
+    /// V in αV: the feature count, but at least 1, so that with no features at all (every example
+    /// punctuation) every class is equally likely rather than NaN.
+    static func smoothedVocabulary(_ featureCount: Int) -> Double {
+        Double(max(featureCount, 1))
     }
 
     /// Σ_j x_j · ln((N_j − s·x_j + α) / (N_j + α)) over one row's features (`ids`, `weights` x_j), N_j its

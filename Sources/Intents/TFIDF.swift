@@ -100,7 +100,10 @@ struct TFIDFVectorizer: Sendable {
     /// at `position` of `restIDs` and `restWeights`: the weight of each word unigram and bigram, and
     /// x_j − s · tf_j · idf_j of each character n-gram that occurs more than once (0 for the others, which
     /// are left out). Returns the position after them, the row's mass Σ_j x_j (in order, in double
-    /// precision, as `DocumentMatrix.mass`) and the character n-grams' scale s.
+    /// precision, as `DocumentMatrix.mass`) and the scale s its words are weighted by.
+    ///
+    /// A term count that stopped at 65,535 (a text of more than 200 KB of one word) is no longer the
+    /// n-gram's true count, which its words still give: such a row is left whole and its words weigh 0.
     func weighTrainingRow(
         ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
         into weights: UnsafeMutableBufferPointer<Float>, restIDs: UnsafeMutableBufferPointer<Int32>,
@@ -108,6 +111,7 @@ struct TFIDFVectorizer: Sendable {
     ) -> (position: Int, mass: Double, scale: Float) {
         let scales = weighUnscaled(ids: ids, counts: counts, into: weights)
         let characters = UInt8(FeatureExtractor.Group.characters.rawValue)
+        let wordsCarryGrams = !counts.contains(.max)
         var next = position
         var mass = 0.0
         groups.withUnsafeBufferPointer { groups in
@@ -118,14 +122,15 @@ struct TFIDFVectorizer: Sendable {
                     let weight = weights[k] * scales[Int(min(group, 3))]
                     weights[k] = weight
                     mass += Double(weight)
-                    guard group != characters || counts[k] > 1 else { continue }
+                    let carried = wordsCarryGrams && group == characters
+                    guard !carried || counts[k] > 1 else { continue }
                     restIDs[next] = ids[k]
-                    restWeights[next] = group == characters ? weight - Float(counts[k]) * idf[id] * scales[2] : weight
+                    restWeights[next] = carried ? weight - Float(counts[k]) * idf[id] * scales[2] : weight
                     next += 1
                 }
             }
         }
-        return (next, mass, scales[2])
+        return (next, mass, wordsCarryGrams ? scales[2] : 0)
     }
 
     /// The first of `weigh`'s two passes: writes each feature's (1 + ln tf_j) · idf_j and returns the scale
@@ -187,6 +192,7 @@ struct DocumentMatrix: Sendable {
         rowStarts.append(ids.count)
         labels.append(label)
         masses.append(newWeights.withUnsafeBufferPointer { Self.mass(of: $0) })
+        words = nil  // they describe the rows TF-IDF built, not this one
     }
 
     /// Σ x_j, in order, in double precision.
@@ -208,7 +214,7 @@ struct DocumentMatrix: Sendable {
 /// A row's character n-gram weights are x_j = s · (1 + ln tf_j) · idf_j, s the row's scale for the group
 /// (see `TFIDFVectorizer`). A word's n-grams, each occurrence weighted idf_j, times k · s for a word the
 /// row has k times, give n-gram j the weight s · tf_j · idf_j: x_j exactly (the same float product) when
-/// tf_j = 1, as for most. What the words leave of the row is listed with it: x_j − s · tf_j · idf_j for
+/// tf_j = 1, as for most (see `TFIDFVectorizer.weighTrainingRow` for counts too large to hold). What the words leave of the row is listed with it: x_j − s · tf_j · idf_j for
 /// a repeated n-gram (a repeated word, " t" of "the" and "to", "banana"'s "an"), and the whole weight
 /// of the word unigrams and bigrams.
 struct WordFactors: Sendable {

@@ -169,6 +169,12 @@ final class NaiveBayesTests: XCTestCase {
         }
         let posteriors = leaveOneOut(parallel: true)
         XCTAssertEqual(posteriors, leaveOneOut(parallel: false))
+        // At τ = 0 every class is as likely: 1/40, the 24 padding classes of the last block counting for
+        // nothing.
+        let flat = NaiveBayes.leaveOneOutPosteriors(
+            documents, rows: rows, classCount: 40, featureCount: 3000, alpha: 0.01, fitPrior: false,
+            normalizesExamples: true, temperature: 0, parallel: true)
+        for posterior in flat { XCTAssertEqual(posterior, 1.0 / 40, accuracy: 1e-6) }
         var scores: [Double] = []
         for left in [0, 1, 2, 3, 38, 39, 4999] {
             let without = NaiveBayes.fit(documents, rows: rows.filter { $0 != left }, classCount: 40,
@@ -180,8 +186,8 @@ final class NaiveBayesTests: XCTestCase {
         }
     }
 
-    /// The leave-one-out pass's single-precision e^v and ln v agree with libm's across the ranges it uses
-    /// (Δ and softmax gaps in −80...20, counts from 1e-4 up).
+    /// The leave-one-out pass's single-precision e^v and ln v agree with libm's across (and beyond) the
+    /// ranges it uses: softmax gaps in −80...0, ratios of counts in (0, 1].
     func testFastExponentialAndLogarithmMatchLibm() {
         for start in stride(from: Float(-80), through: 20, by: 0.37) {
             let v = SIMD8<Float>((0..<8).map { start + Float($0) * 0.045 })
@@ -290,6 +296,11 @@ final class NaiveBayesTests: XCTestCase {
             XCTAssertEqual(partRows.rowStarts, oneRows.rowStarts)
             XCTAssertEqual(partRows.ids, oneRows.ids)
             XCTAssertEqual(partRows.weights, oneRows.weights)
+            XCTAssertEqual(partRows.masses, oneRows.masses)
+        }
+        for row in 0..<oneRows.count {
+            XCTAssertEqual(oneRows.masses[row], oneRows.row(row).weights.reduce(0) { $0 + Double($1) },
+                           accuracy: 1e-9)
         }
     }
     /// Training texts whose words repeat, share n-grams (" t" of "the" and "to") and repeat n-grams inside
@@ -297,6 +308,8 @@ final class NaiveBayesTests: XCTestCase {
     private static let wordyTexts = Fixtures.trainingSet.examples.map(\.text) + [
         "refund refund refunds", "banana bandana", "the thing to the other", "zebra zebra zebra", "!!!", "",
         "I'm sure it's 10023, dont worry", "Ｃrème brûlée", "where is my order",
+        // More of one n-gram than a term count holds (65,535): the row is left whole.
+        String(repeating: "ab ", count: 70_000),
     ]
 
     /// Each row's words (every n-gram occurrence weighted by its IDF, times the word's weight in the row)
@@ -375,5 +388,25 @@ final class NaiveBayesTests: XCTestCase {
         }
         // Not all certain: the weights have something to tell apart.
         XCTAssertLessThan(direct.reduce(0, +) / Double(direct.count), 0.99)
+    }
+    /// A feature weighed 0 in every row (its group weighted 0) adds nothing to its class and is listed
+    /// once, however many rows have it; with no features at all, every class is as likely.
+    func testZeroWeightsAndNoFeatures() {
+        var documents = DocumentMatrix()
+        for row in 0..<40 { documents.append(ids: [0, 1], weights: [1, 0], label: row % 2) }
+        let model = NaiveBayes.fit(documents, classCount: 2, featureCount: 2, alpha: 1, fitPrior: false,
+                                   normalizesExamples: true)
+        XCTAssertEqual(model.entryStarts, [0, 2, 2])
+        var empty = DocumentMatrix()
+        empty.append(ids: [], weights: [], label: 0)
+        empty.append(ids: [], weights: [], label: 1)
+        let posteriors = NaiveBayes.leaveOneOutPosteriors(
+            empty, rows: [0, 1], classCount: 2, featureCount: 0, alpha: 0.01, fitPrior: false,
+            normalizesExamples: true, temperature: 0.6, parallel: false)
+        XCTAssertEqual(posteriors, [0.5, 0.5])
+        var scores: [Double] = []
+        NaiveBayes.fit(empty, classCount: 2, featureCount: 0, alpha: 0.01, fitPrior: false)
+            .scores(ids: [Int32](), weights: [Float](), into: &scores)
+        XCTAssertEqual(NaiveBayes.posteriors(scores, temperature: 0.6), [0.5, 0.5])
     }
 }

@@ -41,7 +41,10 @@ struct ClassifierTuningOptions: ParsableArguments {
         if let alpha { options.alpha = alpha }
         if let hardExampleWeight { options.hardExampleWeight = hardExampleWeight }
         if rawExampleMass { options.normalizesExamples = false }
-        if let temperature { options.temperature = temperature }
+        if let temperature {
+            guard temperature > 0 else { throw ValidationError("--temperature must be greater than 0") }
+            options.temperature = temperature
+        }
         if fitPrior { options.fitPrior = true }
         if let rejectCredit { options.rejectCredit = rejectCredit }
         if let oosWeight { options.outOfScopeWeight = oosWeight }
