@@ -73,7 +73,7 @@ struct TFIDFVectorizer: Sendable {
             }
         }
         var weights = [Float](repeating: 0, count: ids.count)
-        _ = ids.withUnsafeBufferPointer { ids in
+        ids.withUnsafeBufferPointer { ids in
             counts.withUnsafeBufferPointer { counts in
                 weights.withUnsafeMutableBufferPointer { weights in
                     weigh(ids: ids, counts: counts, into: weights)
@@ -83,17 +83,14 @@ struct TFIDFVectorizer: Sendable {
         return SparseVector(ids: ids, weights: weights)
     }
 
-    /// Writes the weights of one document's features, given their term counts (the formula above), and
-    /// returns the character n-grams' scale (what multiplies their (1 + ln tf_j) · idf_j).
-    @discardableResult
+    /// Writes the weights of one document's features, given their term counts (the formula above).
     func weigh(ids: UnsafeBufferPointer<Int32>, counts: UnsafeBufferPointer<UInt16>,
-               into weights: UnsafeMutableBufferPointer<Float>) -> Float
+               into weights: UnsafeMutableBufferPointer<Float>)
     {
         let scales = weighUnscaled(ids: ids, counts: counts, into: weights)
         groups.withUnsafeBufferPointer { groups in
             for k in 0..<ids.count { weights[k] *= scales[Int(min(groups[Int(ids[k])], 3))] }
         }
-        return scales[2]
     }
 
     /// `weigh` for a training row, which also writes what the row's words leave of it (see `WordFactors`)
