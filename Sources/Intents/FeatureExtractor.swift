@@ -281,7 +281,8 @@ public struct FeatureExtractor: Sendable, Equatable {
                                     for k in grams { gramIDs[k] = pending[next + k - grams.lowerBound] }
                                     next += grams.count
                                 }
-                                for k in grams { ids[written + k - grams.lowerBound] = gramIDs[k] }
+                                (ids.baseAddress! + written).update(from: gramIDs.baseAddress! + grams.lowerBound,
+                                                                    count: grams.count)
                                 written += grams.count
                             }
                             if next < pendingCount { ids[written] = pending[next] }

@@ -69,6 +69,25 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(texts(""), [])
     }
 
+    /// The fast path reads eight bytes at a time (whether the text is plain ASCII, and folding capitals):
+    /// random texts over the bytes either side of every boundary it tests (`@`, `A`, `Z`, `[`, `` ` ``, `a`,
+    /// `z`, `{`, ESC, bytes over 0x7F), each byte at every position of an eight-byte word and of the tail,
+    /// give the features `tokenize` gives.
+    func testFastFeaturePathMatchesTokenizeOnRandomTexts() {
+        let pieces = ["?", "@", "A", "Z", "[", "`", "a", "z", "{", "\u{1B}", "é", "'", "0", "9", ",", ".", " ", "M",
+                      "q", "im", "dont", "x@y.co", "\u{7F}", "\t", "Ü"]
+        var random = SplitMix64(seed: 42)
+        for _ in 0..<3000 {
+            let text = (0..<random.next(below: 24)).map { _ in pieces[random.next(below: pieces.count)] }.joined()
+            var fast: [String] = []
+            tokenizer.forEachFeature(in: text) { bytes, kind in
+                fast.append("\(kind):" + String(decoding: bytes, as: UTF8.self))
+            }
+            let slow = tokenizer.tokenize(text).filter { $0.kind != .punctuation }.map { "\($0.kind):\($0.feature)" }
+            XCTAssertEqual(fast, slow, text.debugDescription)
+        }
+    }
+
     func testKeepsOriginalSpelling() {
         let tokens = tokenizer.tokenize("Where's ÉCOLE")
         XCTAssertEqual(tokens.map(\.original), ["Where's", "Where's", "ÉCOLE"])
