@@ -164,14 +164,10 @@ public struct IntentClassifier: Sendable {
             texts: trainingSet.examples.map(\.text), labels: labels,
             extractor: FeatureExtractor(minGram: options.minGram, maxGram: options.maxGram),
             groupWeights: options.groupWeights)
-        let exampleWeights = NaiveBayes.hardExampleWeights(
+        let (model, exampleWeights) = NaiveBayes.fitWeightingHardExamples(
             documents, classCount: names.count, featureCount: vectorizer.featureCount, alpha: options.alpha,
             fitPrior: options.fitPrior, normalizesExamples: options.normalizesExamples,
             hardExampleWeight: options.hardExampleWeight, temperature: options.temperature)
-        let model = NaiveBayes.fit(
-            documents, classCount: names.count, featureCount: vectorizer.featureCount, alpha: options.alpha,
-            fitPrior: options.fitPrior, normalizesExamples: options.normalizesExamples,
-            exampleWeights: exampleWeights)
         let classifier = IntentClassifier(
             intentNames: names, fingerprint: trainingSet.fingerprint, threshold: 0,
             outOfScopePenalty: options.outOfScopePenalty, temperature: options.temperature, exampleCount: trainingSet.examples.count, vectorizer: vectorizer,

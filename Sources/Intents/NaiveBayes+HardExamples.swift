@@ -55,21 +55,31 @@ extension NaiveBayes {
     /// The most memory the pass gives words' rows (see above).
     static let wordRowsLimit = 64 << 20
 
-    /// w_d for every row of `documents` (rows not in `rows`, all rows when nil, get 1), from a first fit
-    /// of the model on `rows` with every example counted once; nil when λ (`hardExampleWeight`) is 0.
-    static func hardExampleWeights(
+    /// The model fitted to `rows` (all rows when nil) with hard examples weighted up, and w_d for every row
+    /// of `documents` (rows not in `rows` get 1); when λ (`hardExampleWeight`) is 0, the model with every
+    /// example counted once, and nil. The second fit keeps the entries of the first (see `fit`'s
+    /// `reusing`): the same rows, every w_d at least 1.
+    static func fitWeightingHardExamples(
         _ documents: DocumentMatrix, rows: [Int]? = nil, classCount: Int, featureCount: Int, alpha: Double,
         fitPrior: Bool, normalizesExamples: Bool, hardExampleWeight: Double, temperature: Double,
         parallel: Bool = true
-    ) -> [Double]? {
-        guard hardExampleWeight > 0 else { return nil }
+    ) -> (model: NaiveBayes, exampleWeights: [Double]?) {
         let rows = rows ?? Array(0..<documents.count)
-        let posteriors = leaveOneOutPosteriors(
+        guard hardExampleWeight > 0 else {
+            let model = fit(documents, rows: rows, classCount: classCount, featureCount: featureCount, alpha: alpha,
+                            fitPrior: fitPrior, normalizesExamples: normalizesExamples, parallel: parallel)
+            return (model, nil)
+        }
+        let (first, posteriors) = leaveOneOut(
             documents, rows: rows, classCount: classCount, featureCount: featureCount, alpha: alpha,
             fitPrior: fitPrior, normalizesExamples: normalizesExamples, temperature: temperature, parallel: parallel)
         var weights = [Double](repeating: 1, count: documents.count)
         for (row, posterior) in zip(rows, posteriors) { weights[row] = 1 + hardExampleWeight * (1 - posterior) }
-        return weights
+        let model = fit(
+            documents, rows: rows, classCount: classCount, featureCount: featureCount, alpha: alpha,
+            fitPrior: fitPrior, normalizesExamples: normalizesExamples, exampleWeights: weights, parallel: parallel,
+            ownClassChanges: false, reusing: first).model
+        return (model, weights)
     }
 
     /// P_{−d}(y_d | x_d) for each of `rows`, in their order, under the model fitted on `rows` with each
@@ -78,13 +88,24 @@ extension NaiveBayes {
         _ documents: DocumentMatrix, rows: [Int], classCount: Int, featureCount: Int, alpha: Double,
         fitPrior: Bool, normalizesExamples: Bool, temperature: Double, parallel: Bool
     ) -> [Double] {
-        let (model, ownClassChanges) = fit(
+        leaveOneOut(documents, rows: rows, classCount: classCount, featureCount: featureCount, alpha: alpha,
+                    fitPrior: fitPrior, normalizesExamples: normalizesExamples, temperature: temperature,
+                    parallel: parallel).posteriors
+    }
+
+    /// `leaveOneOutPosteriors`, and the model fitted on `rows` with each counted once, with its entries.
+    private static func leaveOneOut(
+        _ documents: DocumentMatrix, rows: [Int], classCount: Int, featureCount: Int, alpha: Double,
+        fitPrior: Bool, normalizesExamples: Bool, temperature: Double, parallel: Bool
+    ) -> (first: (model: NaiveBayes, entries: ClassEntries), posteriors: [Double]) {
+        let (model, ownClassChanges, entries) = fit(
             documents, rows: rows, classCount: classCount, featureCount: featureCount, alpha: alpha,
             fitPrior: fitPrior, normalizesExamples: normalizesExamples, exampleWeights: nil, parallel: parallel,
             ownClassChanges: true)
-        return model.leaveOneOutPosteriors(documents, rows: rows, ownClassChanges: ownClassChanges,
-                                           normalizesExamples: normalizesExamples, temperature: temperature,
-                                           parallel: parallel)
+        let posteriors = model.leaveOneOutPosteriors(
+            documents, rows: rows, ownClassChanges: ownClassChanges, normalizesExamples: normalizesExamples,
+            temperature: temperature, parallel: parallel)
+        return ((model, entries), posteriors)
     }
 
     /// The pass over `rows` of this model (fitted on them), given each row's own-class change (`fit`).

@@ -95,6 +95,42 @@ final class NaiveBayesTests: XCTestCase {
         XCTAssertEqual(parallel, sequential)
     }
 
+    /// A refit that reuses a fit's entries (the same rows, other positive example weights) is the fit from
+    /// scratch, bit for bit: on a subset of rows (as the threshold's folds fit), with features weighted 0
+    /// (listed nowhere), from features met in one class only to features every class met, on one thread
+    /// or two, with and without normalised examples.
+    func testRefitReusingEntriesEqualsFitFromScratch() {
+        var documents = DocumentMatrix()
+        var generator = SplitMix64(seed: 13)
+        for row in 0..<6000 {
+            let ids = (0..<(1 + Int(generator.next() % 9))).map { _ in
+                Int32(generator.next() % (row % 4 == 0 ? 5000 : 200))
+            }
+            let unique = Array(Set(ids)).sorted()
+            // Feature 7 always weighs 0.
+            documents.append(ids: unique, weights: unique.map { $0 == 7 ? 0 : Float(generator.next() % 100 + 1) / 100 },
+                             label: row % 23)
+        }
+        for (rows, parallel, normalizes) in [(nil, true, true), (nil, false, false),
+                                             ((0..<6000).filter { $0 % 5 != 2 }, true, true)] as [([Int]?, Bool, Bool)]
+        {
+            let first = NaiveBayes.fit(documents, rows: rows, classCount: 23, featureCount: 5000, alpha: 0.01,
+                                       fitPrior: true, normalizesExamples: normalizes, exampleWeights: nil,
+                                       parallel: parallel, ownClassChanges: true)
+            XCTAssertEqual(first.model.entryStarts[8], first.model.entryStarts[7])
+            let weights = (0..<documents.count).map { _ in 1 + Double(generator.next() % 1000) / 250 }
+            let reused = NaiveBayes.fit(documents, rows: rows, classCount: 23, featureCount: 5000, alpha: 0.01,
+                                        fitPrior: true, normalizesExamples: normalizes, exampleWeights: weights,
+                                        parallel: parallel, ownClassChanges: false,
+                                        reusing: (first.model, first.entries)).model
+            let scratch = NaiveBayes.fit(documents, rows: rows, classCount: 23, featureCount: 5000, alpha: 0.01,
+                                         fitPrior: true, normalizesExamples: normalizes, exampleWeights: weights,
+                                         parallel: parallel)
+            XCTAssertEqual(reused, scratch)
+            XCTAssertNotEqual(reused.entryDeltas, first.model.entryDeltas)
+        }
+    }
+
     /// Hard examples weighted up (λ = 1, α = 1, τ = 1), every example of mass 1:
     ///
     ///     class A: d1 = {f0: 1}, d2 = {f1: 1}      class B: d3 = {f1: 1}, d4 = {f2: 1}
@@ -122,15 +158,16 @@ final class NaiveBayesTests: XCTestCase {
         for (posterior, expected) in zip(posteriors, [5.0 / 9, 5.0 / 13, 5.0 / 13, 5.0 / 9]) {
             XCTAssertEqual(posterior, expected, accuracy: 1e-6)
         }
-        let weights = NaiveBayes.hardExampleWeights(
+        let (model, weights) = NaiveBayes.fitWeightingHardExamples(
             documents, classCount: 2, featureCount: 3, alpha: 1, fitPrior: false, normalizesExamples: true,
             hardExampleWeight: 1, temperature: 1)
         XCTAssertEqual(weights?.count, 4)
         for (weight, expected) in zip(weights ?? [], [13.0 / 9, 21.0 / 13, 21.0 / 13, 13.0 / 9]) {
             XCTAssertEqual(weight, expected, accuracy: 1e-6)
         }
-        let model = NaiveBayes.fit(documents, classCount: 2, featureCount: 3, alpha: 1, fitPrior: false,
-                                   normalizesExamples: true, exampleWeights: weights)
+        // The second fit, which reuses the first's entries, is the fit from scratch with those weights.
+        XCTAssertEqual(model, NaiveBayes.fit(documents, classCount: 2, featureCount: 3, alpha: 1, fitPrior: false,
+                                             normalizesExamples: true, exampleWeights: weights))
         XCTAssertEqual(model.logProbability(feature: 0, class: 0), log(286.0 / 709), accuracy: 1e-6)
         XCTAssertEqual(model.logProbability(feature: 1, class: 0), log(306.0 / 709), accuracy: 1e-6)
         XCTAssertEqual(model.logProbability(feature: 2, class: 0), log(117.0 / 709), accuracy: 1e-6)
@@ -143,9 +180,11 @@ final class NaiveBayesTests: XCTestCase {
         first.scores(ids: [0, 1], weights: [1, 1], into: &scores)
         XCTAssertEqual(NaiveBayes.posteriors(scores, temperature: 1)[0], 2.0 / 3, accuracy: 1e-6)
         // λ = 0 leaves every example counted once.
-        XCTAssertNil(NaiveBayes.hardExampleWeights(
+        let once = NaiveBayes.fitWeightingHardExamples(
             documents, classCount: 2, featureCount: 3, alpha: 1, fitPrior: false, normalizesExamples: true,
-            hardExampleWeight: 0, temperature: 1))
+            hardExampleWeight: 0, temperature: 1)
+        XCTAssertNil(once.exampleWeights)
+        XCTAssertEqual(once.model, first)
     }
 
     /// Leave-one-out posteriors equal those of a model refitted without the example, through both the
