@@ -48,9 +48,9 @@ import Foundation
 // estimate of the rest), and scoring with each example's 16 to 32 strongest features alone (0.3 to 0.8
 // points of accuracy lost on CLINC150 val and Banking77).
 extension NaiveBayes {
-    /// Bumped whenever the weights of the same data change (even in the last bits), so that saved models
-    /// are retrained.
-    static let hardExamplesVersion: UInt8 = 4
+    /// Bumped whenever the model the same data trains changes (its example weights or its Δs, even in the
+    /// last bits), so that saved models are retrained.
+    static let hardExamplesVersion: UInt8 = 5
 
     /// The most memory the pass gives words' rows (see above).
     static let wordRowsLimit = 64 << 20

@@ -94,9 +94,9 @@ struct NaiveBayes: Sendable, Equatable {
         let classBounds = (0...halves).map { classCount * $0 / halves }
         let fresh = previous == nil
         let logAlphaSingle = logf(Float(alpha))
-        // From scratch: each class's features, in the order its counts first touched them, and N_cj + α of each.
+        // From scratch: each class's features, in the order its counts first touched them, and Δ of each.
         var classFeatures = [[Int32]](repeating: [], count: fresh ? classCount : 0)
-        var classSmoothed = [[Float]](repeating: [], count: fresh ? classCount : 0)
+        var classDeltas = [[Float]](repeating: [], count: fresh ? classCount : 0)
         var classTotals = [Double](repeating: 0, count: classCount)
         var halfCounts = [[Int32]](repeating: [], count: fresh ? halves : 0)
         // Reusing: the Δ of each entry, written in place.
@@ -104,13 +104,13 @@ struct NaiveBayes: Sendable, Equatable {
         let groupedRows = byClass
         changes.withUnsafeMutableBufferPointer { changes in
         classFeatures.withUnsafeMutableBufferPointer { classFeatures in
-        classSmoothed.withUnsafeMutableBufferPointer { classSmoothed in
+        classDeltas.withUnsafeMutableBufferPointer { classDeltas in
         classTotals.withUnsafeMutableBufferPointer { classTotals in
         halfCounts.withUnsafeMutableBufferPointer { halfCounts in
         reusedDeltas.withUnsafeMutableBufferPointer { reusedDeltas in
             // Each half writes only its own classes, their rows' changes and entries, and its own counts.
-            nonisolated(unsafe) let (changes, classFeatures, classSmoothed, classTotals, halfCounts, reusedDeltas) =
-                (changes, classFeatures, classSmoothed, classTotals, halfCounts, reusedDeltas)
+            nonisolated(unsafe) let (changes, classFeatures, classDeltas, classTotals, halfCounts, reusedDeltas) =
+                (changes, classFeatures, classDeltas, classTotals, halfCounts, reusedDeltas)
             DispatchQueue.concurrentPerform(iterations: halves) { half in
                 var scratch = [Double](repeating: 0, count: featureCount)
                 // From scratch: the features class c touched, `touchedCount` of them (each once). Every add
@@ -120,6 +120,8 @@ struct NaiveBayes: Sendable, Equatable {
                 var perFeatureCount = [Int32](repeating: 0, count: fresh ? featureCount : 0)
                 // u_d of the class's rows: the example weight, over the mass with `normalizesExamples`.
                 var rowScales: [Double] = []
+                // Reusing: the class's Δ, in its features' order.
+                var deltas: [Float] = []
                 documents.ids.withUnsafeBufferPointer { ids in
                 documents.weights.withUnsafeBufferPointer { weights in
                 documents.rowStarts.withUnsafeBufferPointer { rowStarts in
@@ -163,12 +165,16 @@ struct NaiveBayes: Sendable, Equatable {
                         if let previous {
                             previous.entries.features[c].withUnsafeBufferPointer { features in
                             previous.entries.positions[c].withUnsafeBufferPointer { positions in
-                                for index in features.indices {
-                                    let id = Int(features[index])
-                                    let weight = scratch[id]
-                                    scratch[id] = 0
+                                deltas.removeAll(keepingCapacity: true)
+                                for id in features {
+                                    let weight = scratch[Int(id)]
+                                    scratch[Int(id)] = 0
                                     total += weight
-                                    reusedDeltas[Int(positions[index])] = logf(Float(weight + alpha)) - logAlphaSingle
+                                    deltas.append(Float(weight + alpha))  // N_cj + α
+                                }
+                                deltas.withUnsafeMutableBufferPointer { deltas in
+                                    Self.replaceWithDeltas(deltas, logAlpha: logAlphaSingle)
+                                    for index in features.indices { reusedDeltas[Int(positions[index])] = deltas[index] }
                                 }
                             }
                             }
@@ -176,13 +182,15 @@ struct NaiveBayes: Sendable, Equatable {
                             // No need to sort the features: the transpose below places entries by feature,
                             // classes ascending, whatever this order.
                             let features = UnsafeBufferPointer(rebasing: touched[..<touchedCount])
-                            classSmoothed[c] = features.map { id in
+                            var deltas = features.map { id in
                                 let weight = scratch[Int(id)]
                                 scratch[Int(id)] = 0
                                 total += weight
                                 perFeatureCount[Int(id)] += 1
                                 return Float(weight + alpha)  // N_cj + α
                             }
+                            deltas.withUnsafeMutableBufferPointer { Self.replaceWithDeltas($0, logAlpha: logAlphaSingle) }
+                            classDeltas[c] = deltas
                             classFeatures[c] = Array(features)
                         }
                         classTotals[c] = total
@@ -222,7 +230,7 @@ struct NaiveBayes: Sendable, Equatable {
             let entryCount = Int(entryStarts[featureCount])
             entryClasses = [UInt16](repeating: 0, count: entryCount)
             entryDeltas = [Float](repeating: 0, count: entryCount)
-            let (starts, counts, features, smoothed) = (entryStarts, halfCounts, classFeatures, classSmoothed)
+            let (starts, counts, features, deltas) = (entryStarts, halfCounts, classFeatures, classDeltas)
             entryClasses.withUnsafeMutableBufferPointer { entryClasses in
             entryDeltas.withUnsafeMutableBufferPointer { entryDeltas in
             classPositions.withUnsafeMutableBufferPointer { classPositions in
@@ -239,7 +247,7 @@ struct NaiveBayes: Sendable, Equatable {
                     cursor.withUnsafeMutableBufferPointer { cursor in
                         for c in classBounds[half]..<classBounds[half + 1] {
                             features[c].withUnsafeBufferPointer { features in
-                            smoothed[c].withUnsafeBufferPointer { smoothed in
+                            deltas[c].withUnsafeBufferPointer { deltas in
                                 classPositions[c] = [Int32](unsafeUninitializedCapacity: features.count) {
                                     positions, written in
                                     for index in features.indices {
@@ -247,9 +255,7 @@ struct NaiveBayes: Sendable, Equatable {
                                         let position = cursor[feature]
                                         positions[index] = position
                                         entryClasses[Int(position)] = UInt16(c)
-                                        // log(N_cj + α) − log α, in single precision (what is stored; logf
-                                        // is the cheaper call).
-                                        entryDeltas[Int(position)] = logf(smoothed[index]) - logAlphaSingle
+                                        entryDeltas[Int(position)] = deltas[index]
                                         cursor[feature] = position + 1
                                     }
                                     written = features.count
@@ -277,6 +283,27 @@ struct NaiveBayes: Sendable, Equatable {
             entryDeltas: entryDeltas)
         let entries = ClassEntries(features: previous?.entries.features ?? classFeatures, positions: classPositions)
         return (model, changes, entries)
+    }
+
+    /// Replaces each N + α of `values` by Δ = ln(N + α) − ln α (`logAlpha`), in single precision (what is
+    /// stored), eight at a time (`logarithm`): on CLINC150, 0.3 ms of the two fits' CPU where libm's logf,
+    /// a call each, took 0.65 ms.
+    static func replaceWithDeltas(_ values: UnsafeMutableBufferPointer<Float>, logAlpha: Float) {
+        guard let base = values.baseAddress else { return }
+        let shift = SIMD8<Float>(repeating: logAlpha)
+        let raw = UnsafeMutableRawPointer(base)
+        let full = values.count / 8 * 8
+        for start in Swift.stride(from: 0, to: full * 4, by: 32) {
+            let v = raw.loadUnaligned(fromByteOffset: start, as: SIMD8<Float>.self)
+            raw.storeBytes(of: logarithm(v) - shift, toByteOffset: start, as: SIMD8<Float>.self)
+        }
+        guard full < values.count else { return }
+        // The last few, padded with 1s.
+        let tail = UnsafeMutableRawBufferPointer(start: raw + full * 4, count: (values.count - full) * 4)
+        var v = SIMD8<Float>(repeating: 1)
+        withUnsafeMutableBytes(of: &v) { $0.copyMemory(from: UnsafeRawBufferPointer(tail)) }
+        let deltas = logarithm(v) - shift
+        withUnsafeBytes(of: deltas) { tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[..<tail.count])) }
     }
 
     /// V in αV: the feature count, but at least 1, so that with no features at all (every example
