@@ -124,7 +124,7 @@ struct NaiveBayes: Sendable, Equatable {
                 // u_d of the class's rows: the example weight, over the mass with `normalizesExamples`.
                 var rowScales: [Double] = []
                 // Reusing: the class's Δ, in its features' order.
-                var deltas: [Float] = []
+                var classDeltasReused: [Float] = []
                 documents.ids.withUnsafeBufferPointer { ids in
                 documents.weights.withUnsafeBufferPointer { weights in
                 documents.rowStarts.withUnsafeBufferPointer { rowStarts in
@@ -168,14 +168,14 @@ struct NaiveBayes: Sendable, Equatable {
                         if let previous {
                             previous.entries.features[c].withUnsafeBufferPointer { features in
                             previous.entries.positions[c].withUnsafeBufferPointer { positions in
-                                deltas.removeAll(keepingCapacity: true)
+                                classDeltasReused.removeAll(keepingCapacity: true)
                                 for id in features {
                                     let weight = scratch[Int(id)]
                                     scratch[Int(id)] = 0
                                     total += Double(weight)
-                                    deltas.append(weight + Float(alpha))  // N_cj + α
+                                    classDeltasReused.append(weight + Float(alpha))  // N_cj + α
                                 }
-                                deltas.withUnsafeMutableBufferPointer { deltas in
+                                classDeltasReused.withUnsafeMutableBufferPointer { deltas in
                                     Self.replaceWithDeltas(deltas, logAlpha: logAlphaSingle)
                                     for index in features.indices { reusedDeltas[Int(positions[index])] = deltas[index] }
                                 }
