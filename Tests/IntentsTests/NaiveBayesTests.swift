@@ -186,16 +186,9 @@ final class NaiveBayesTests: XCTestCase {
         }
     }
 
-    /// The leave-one-out pass's single-precision e^v and ln v agree with libm's across (and beyond) the
-    /// ranges it uses: softmax gaps in −80...0, ratios of counts in (0, 1].
-    func testFastExponentialAndLogarithmMatchLibm() {
-        for start in stride(from: Float(-80), through: 20, by: 0.37) {
-            let v = SIMD8<Float>((0..<8).map { start + Float($0) * 0.045 })
-            let fast = NaiveBayes.exponential(v)
-            for lane in 0..<8 {
-                XCTAssertEqual(fast[lane], expf(v[lane]), accuracy: expf(v[lane]) * 2e-6, "e^\(v[lane])")
-            }
-        }
+    /// The leave-one-out pass's single-precision ln v agrees with libm's across the ratios of counts it
+    /// takes, (0, 1], and beyond.
+    func testFastLogarithmMatchesLibm() {
         for exponent in stride(from: Float(-13), through: 13, by: 0.29) {
             let v = SIMD8<Float>((0..<8).map { expf(exponent + Float($0) * 0.035) })
             let fast = NaiveBayes.logarithm(v)
