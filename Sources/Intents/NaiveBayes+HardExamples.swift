@@ -37,11 +37,11 @@ import Foundation
 // once, into one row per word (6,558 words), rather than in every example the word is in; an example
 // then adds its 8 words' rows and about 23 features of its own (its word unigrams and bigrams, and the
 // n-grams it repeats) instead of 107. The words' rows, and those of features that 1/16 of the classes
-// saw, are dense, summed in registers, and the scores and their e^v are taken in single precision, by C
-// kernels compiled for the processor's widest vectors (CKernels.h; with AVX-512 rather than Swift's SSE,
-// a CLINC150 fit took 41 rather than 46 ms of CPU, the same bits); ln v is eight lanes at a time. The
-// pass stays exact (to single precision), and accuracy did not move. With it, the first fit and the pass
-// went from 18 to 10 ms on two threads.
+// saw, are dense, summed in registers, and the scores and their e^v are taken in single precision, as
+// are the own-class changes' ln v, by C kernels compiled for the processor's widest vectors (CKernels.h;
+// with AVX-512 rather than Swift's SSE, a CLINC150 fit took 41 rather than 46 ms of CPU, the same bits).
+// The pass stays exact (to single precision), and accuracy did not move. With it, the first fit and the
+// pass went from 18 to 10 ms on two threads.
 // Words' rows take (words × classes) floats: past 64 MiB of them (say 100,000 words and 160 classes)
 // the pass scores feature by feature instead.
 //
@@ -254,29 +254,4 @@ extension NaiveBayes {
         }
         return result
     }
-
-    /// 1.5·2²³, whose float has the integers near it in its low bits, and its bit pattern (`logarithm`).
-    static let roundingShift = SIMD8<Float>(repeating: 12_582_912)
-    static let roundingShiftBits = SIMD8<Int32>(repeating: 0x4B40_0000)
-
-    /// ln v, lane by lane in single precision (absolute error under 1e-6), for normal v > 0.
-    @inline(__always)
-    static func logarithm(_ v: SIMD8<Float>) -> SIMD8<Float> {
-        // v = 2^e · m with m in [√½, √2); ln m = 2·atanh(t), t = (m − 1)/(m + 1), |t| < 0.172.
-        let bits = unsafeBitCast(v, to: SIMD8<Int32>.self)
-        var e = unsafeBitCast((bits &>> 23) &- 127 &+ Self.roundingShiftBits, to: SIMD8<Float>.self)
-            - Self.roundingShift
-        var m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F80_0000, to: SIMD8<Float>.self)
-        let high = m .> 1.414_213_56
-        m.replace(with: m * 0.5, where: high)
-        e.replace(with: e + 1, where: high)
-        let t = (m - 1) / (m + 1)
-        let t2 = t * t
-        var p = SIMD8<Float>(repeating: 1.0 / 7)
-        p = p * t2 + 1.0 / 5
-        p = p * t2 + 1.0 / 3
-        p = p * t2 + 1
-        return e * 0.693_147_18 + 2 * t * p
-    }
 }
-

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 // Multinomial naive Bayes over TF-IDF weights.
@@ -222,26 +223,13 @@ struct NaiveBayes: Sendable, Equatable {
     }
 
     /// Σ_j x_j · ln((N_j − s·x_j + α) / (N_j + α)) over one row's features (`ids`, `weights` x_j), N_j its
-    /// class's counts (`counts`, the row's own s·x_j among them), eight features at a time.
+    /// class's counts (`counts`, the row's own s·x_j among them), in single precision
+    /// (`concierge_own_class_change`).
     static func ownClassChange(ids: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Float>,
                                scale: Double, alpha: Double, counts: UnsafeBufferPointer<Double>) -> Double
     {
-        var change = SIMD8<Float>.zero
-        let (smoothing, removed) = (SIMD8<Float>(repeating: Float(alpha)), SIMD8<Float>(repeating: Float(scale)))
-        for start in Swift.stride(from: 0, to: ids.count, by: 8) {
-            // Padding lanes: x = 0 (and N = 1), adding 0.
-            var x = SIMD8<Float>.zero
-            var count = SIMD8<Float>(repeating: 1)
-            for lane in 0..<min(8, ids.count - start) {
-                x[lane] = weights[start + lane]
-                count[lane] = Float(counts[Int(ids[start + lane])])
-            }
-            let smoothed = count + smoothing
-            var without = smoothed - removed * x
-            without.replace(with: smoothing, where: without .< smoothing)
-            change += x * logarithm(without / smoothed)
-        }
-        return Double(change.sum())
+        Double(concierge_own_class_change(ids.baseAddress, weights.baseAddress, ids.count, Float(scale),
+                                          Float(alpha), counts.baseAddress))
     }
 
     /// score_c(x) for every class, into `scores` (resized to the class count).

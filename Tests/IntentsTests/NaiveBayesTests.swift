@@ -186,16 +186,6 @@ final class NaiveBayesTests: XCTestCase {
         }
     }
 
-    /// The leave-one-out pass's single-precision ln v agrees with libm's across the ratios of counts it
-    /// takes, (0, 1], and beyond.
-    func testFastLogarithmMatchesLibm() {
-        for exponent in stride(from: Float(-13), through: 13, by: 0.29) {
-            let v = SIMD8<Float>((0..<8).map { expf(exponent + Float($0) * 0.035) })
-            let fast = NaiveBayes.logarithm(v)
-            for lane in 0..<8 { XCTAssertEqual(fast[lane], logf(v[lane]), accuracy: 2e-6, "ln \(v[lane])") }
-        }
-    }
-
     func testFittedPriorAddsLogClassShare() {
         // Equal class sizes: log π = log(1/2) for both, so the posteriors do not move.
         var scores: [Double] = []

@@ -1,11 +1,13 @@
-// Numeric kernels of the leave-one-out pass (NaiveBayes+HardExamples.swift) in C. Swift compiles for
-// baseline x86-64, four SSE instructions per 16 floats; these are compiled once per instruction set and the
-// best one the processor has is chosen when the program loads. Every copy rounds the same (no fused
-// multiply-add, the same order of sums), so models do not depend on the machine that trained them.
+// Numeric kernels of the leave-one-out pass (NaiveBayes+HardExamples.swift, and the own-class changes the
+// first fit hands it, NaiveBayes.swift) in C. Swift compiles for baseline x86-64, four SSE instructions per
+// 16 floats; these are compiled once per instruction set and the best one the processor has is chosen when
+// the program loads. Every copy rounds the same (no fused multiply-add, the same order of sums), so models
+// do not depend on the machine that trained them.
 #ifndef CKERNELS_H
 #define CKERNELS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /// Adds Σ_n weights[n] · (the row of `stride` floats at byte offset offsets[n] of `rows`) to `sums`, each
 /// class summing the rows in order. `stride` is a multiple of 32.
@@ -18,12 +20,20 @@ void concierge_add_rows(const void *rows, const ptrdiff_t *offsets, const float 
 float concierge_posterior(float *sums, const float *priors, const float *unseen, float mass, float tau,
                           ptrdiff_t truth, ptrdiff_t classCount, ptrdiff_t stride);
 
+/// Σ_k x_k · ln((N_k − s·x_k + α) / (N_k + α)) over `count` features (x_k = weights[k], N_k = counts[ids[k]],
+/// the numerator at least α) in single precision: eight sums, each over the features k ≡ lane (mod 8) in
+/// order, then their sum in order.
+float concierge_own_class_change(const int32_t *ids, const float *weights, ptrdiff_t count, float scale,
+                                 float alpha, const double *counts);
+
 /// The copies of each kernel: level 0 the baseline (SSE2 on x86-64), 1 AVX2, 2 AVX-512; NULL for a level
 /// this processor or build does not have. For tests, which check that every copy gives the same bits.
 typedef void ConciergeAddRows(const void *, const ptrdiff_t *, const float *, ptrdiff_t, float *, ptrdiff_t);
 typedef float ConciergePosterior(float *, const float *, const float *, float, float, ptrdiff_t, ptrdiff_t,
                                  ptrdiff_t);
+typedef float ConciergeOwnClassChange(const int32_t *, const float *, ptrdiff_t, float, float, const double *);
 ConciergeAddRows *concierge_add_rows_for(int level);
 ConciergePosterior *concierge_posterior_for(int level);
+ConciergeOwnClassChange *concierge_own_class_change_for(int level);
 
 #endif
