@@ -15,7 +15,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "TextKit"),
-        .target(name: "Intents", dependencies: ["TextKit"]),
+        .target(name: "CKernels"),
+        .target(name: "Intents", dependencies: ["TextKit", "CKernels"]),
         .target(
             name: "Sentiment",
             dependencies: ["TextKit"],
@@ -44,6 +45,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TextKitTests", dependencies: ["TextKit"]),
+        .testTarget(name: "CKernelsTests", dependencies: ["CKernels", "TextKit"]),
         .testTarget(name: "IntentsTests", dependencies: ["Intents", "TextKit"]),
         .testTarget(name: "SentimentTests", dependencies: ["Sentiment"]),
         .testTarget(
