@@ -280,6 +280,23 @@ final class NaiveBayesTests: XCTestCase {
                        unigramWeights)
     }
 
+    /// 1 + ln tf comes from a table below 64 and from libm above: both sides of the edge, by hand
+    /// (unigrams only; idf(a) = 1, idf(b) = ln(3/2) + 1 = 1.405465, as above):
+    ///   tf(a) = 63:  (1 + ln 63, 1.405465) normalised = (0.964631, 0.263605)
+    ///   tf(a) = 64:  (0.964835, 0.262856);   tf(a) = 100: (0.969972, 0.243215)
+    func testSublinearTermCountsAcrossTheTable() {
+        for (tf, expected) in [(63, [0.964631, 0.263605]), (64, [0.964835, 0.262856]), (100, [0.969972, 0.243215])] {
+            let text = Array(repeating: "a", count: tf).joined(separator: " ") + " b"
+            let (vectorizer, documents) = TFIDFVectorizer.fit(
+                texts: [text, "a"], labels: [0, 1], extractor: FeatureExtractor(), groupWeights: [1, 0, 0])
+            for vector in [documents.row(0), vectorizer.vector(for: text)] {
+                let weights = zip(vector.ids, vector.weights).filter { vectorizer.groups[Int($0.0)] == 0 }.map(\.1)
+                XCTAssertEqual(weights.count, 2)
+                for (weight, value) in zip(weights, expected) { XCTAssertEqual(Double(weight), value, accuracy: 1e-5, "tf \(tf)") }
+            }
+        }
+    }
+
     func testTrainingRowsEqualClassifyingVectors() {
         // Training interns each word's character n-grams once (a memo); classifying hashes them anew.
         // Both must give every training text the same features and weights.
