@@ -539,16 +539,16 @@ struct TermCounts {
                                     if slot > 0 {
                                         counts[slot - 1] &+= counts[slot - 1] < UInt16.max ? 1 : 0
                                     } else {
-                                        slotOf[index] = Int32(distinct + 1)
+                                        slotOf[index] = Int32(truncatingIfNeeded: distinct &+ 1)
                                         ids[distinct] = id
                                         counts[distinct] = 1
-                                        distinct += 1
+                                        distinct &+= 1
                                     }
                                 }
                                 for k in 0..<distinct {
                                     let index = Int(ids[k])
                                     slotOf[index] = 0
-                                    frequency[index] += 1
+                                    frequency[index] &+= 1
                                 }
                             }
                         }
