@@ -450,7 +450,7 @@ struct TermCounts {
     /// Room for the features of a few thousand short texts before the table and arrays grow.
     private static let initialFeatureCapacity = 1 << 15
 
-    var table = FeatureTable(capacity: initialFeatureCapacity)
+    var table = FeatureTable(capacity: 0)
     /// Feature ID -> hash, group, document frequency.
     var hashes: [UInt64] = []
     var groups: [UInt8] = []
@@ -469,14 +469,23 @@ struct TermCounts {
 
     /// Counts `texts` in one sequential pass.
     init(_ texts: ArraySlice<String>, extractor: FeatureExtractor) {
-        // Per feature while counting: 1 + its slot in the row of the document being counted, 0 when the
-        // document has not had it yet (set back to 0 after each document, through the row's features).
+        // Per feature while counting: the position in `rowIDs` of its entry in the last document that
+        // had it, less `positionBase` (-1 before any): a document has had it when that is at least where
+        // the document's row starts, and positions only grow, so nothing is set back between documents.
         // Four bytes a feature, rather than eight for the last document and the slot there: the array
         // stays in the core's cache with the vocabulary's table, and counting CLINC150's terms once their
         // IDs are known took about a fifth less time (the document frequencies are counted in that same
-        // pass over the row).
+        // pass over the row). Past 2³¹ positions from the base, every feature's is set back to -1 and
+        // the base moves to the row.
         var slotOf: [Int32] = []
+        var positionBase = 0
         // Grown by doubling, each of these would copy itself several times over (into fresh pages).
+        // Counted into locals, moved to the properties at the end: a copy of a property would share its
+        // storage, and the first insert would copy the whole table (a megabyte) to write.
+        var table = FeatureTable(capacity: Self.initialFeatureCapacity)
+        var hashes: [UInt64] = []
+        var groups: [UInt8] = []
+        var frequency: [Int32] = []
         slotOf.reserveCapacity(Self.initialFeatureCapacity)
         hashes.reserveCapacity(Self.initialFeatureCapacity)
         groups.reserveCapacity(Self.initialFeatureCapacity)
@@ -485,7 +494,7 @@ struct TermCounts {
         rowCounts = [UInt16](hugePagesCapacity: texts.count * 192)
         rowStarts.reserveCapacity(texts.count + 1)
         var memo = FeatureExtractor.WordMemo()
-        // Per word: the last document it was met in, and its position in `rowWords` there.
+        // Per word: the last document it was met in, and its slot in that document's words.
         struct Seen {
             var document: Int32
             var slot: Int32
@@ -494,16 +503,13 @@ struct TermCounts {
         rowWords.reserveCapacity(texts.count * 12)
         rowWordCounts.reserveCapacity(texts.count * 12)
         rowWordStarts.reserveCapacity(texts.count + 1)
-        var documentIDs: [Int32] = []
         var distinctIDs: [Int32] = []
         var distinctCounts: [UInt16] = []
-        var table = self.table
-        var hashes = self.hashes
-        var groups = self.groups
-        var frequency = self.frequency
+        var distinctWords: [Int32] = []
+        var distinctWordCounts: [Float] = []
         for (document, text) in texts.enumerated() {
             // Intern the features: new ones get the next ID.
-            let featureCount = extractor.featureIDs(of: text, into: &documentIDs, memo: &memo) {
+            let featureCount = extractor.featureIDs(of: text, memo: &memo) {
                 newHashes, newGroups, ids in
                 // Most features are known: read-only probes first, all at once, then the missing ones
                 // inserted in order (an earlier one of the same text may have brought a feature since).
@@ -514,46 +520,53 @@ struct TermCounts {
                         hashes.append(newHashes[k])
                         groups.append(newGroups[k])
                         frequency.append(0)
-                        slotOf.append(0)
+                        slotOf.append(-1)
                     }
                     ids[k] = id
                 }
             }
-            // Count terms: a feature's first occurrence in this document takes the next slot of the row.
-            // Scratch rows as long as the document's features (grown, never cleared: slots are written
-            // before they are read).
+            // Count terms: a feature's first occurrence in this document takes the next slot of the row,
+            // as the IDs come (they are not laid out first). Scratch rows as long as the document's
+            // features (grown, never cleared: slots are written before they are read).
             if distinctIDs.count < featureCount {
                 distinctIDs = [Int32](repeating: 0, count: featureCount * 2)
                 distinctCounts = [UInt16](repeating: 0, count: featureCount * 2)
             }
+            if rowIDs.count - positionBase + featureCount > Int(Int32.max) {
+                positionBase = rowIDs.count
+                for index in slotOf.indices { slotOf[index] = -1 }
+            }
             let documentID = Int32(document)
+            let rowStart = Int32(rowIDs.count - positionBase)
             var distinct = 0
-            documentIDs.withUnsafeBufferPointer { documentIDs in
-                slotOf.withUnsafeMutableBufferPointer { slotOf in
-                    frequency.withUnsafeMutableBufferPointer { frequency in
-                        distinctIDs.withUnsafeMutableBufferPointer { ids in
-                            distinctCounts.withUnsafeMutableBufferPointer { counts in
-                                for id in documentIDs[0..<featureCount] {
-                                    let index = Int(id)
-                                    let slot = Int(slotOf[index])
-                                    if slot > 0 {
-                                        counts[slot - 1] &+= counts[slot - 1] < UInt16.max ? 1 : 0
-                                    } else {
-                                        slotOf[index] = Int32(truncatingIfNeeded: distinct &+ 1)
-                                        ids[distinct] = id
-                                        counts[distinct] = 1
-                                        distinct &+= 1
-                                    }
-                                }
-                                for k in 0..<distinct {
-                                    let index = Int(ids[k])
-                                    slotOf[index] = 0
-                                    frequency[index] &+= 1
-                                }
-                            }
+            slotOf.withUnsafeMutableBufferPointer { slotOf in
+            frequency.withUnsafeMutableBufferPointer { frequency in
+            distinctIDs.withUnsafeMutableBufferPointer { ids in
+            distinctCounts.withUnsafeMutableBufferPointer { counts in
+                // Copies, and `distinct` in a local over each run: the compiler reloads what the closures
+                // hold in memory after every store through a pointer.
+                let (slotOf, frequency, ids, counts) = (slotOf, frequency, ids, counts)
+                memo.forEachFeatureIDRun { run in
+                    var next = distinct
+                    for id in run {
+                        let index = Int(id)
+                        let position = slotOf[index]
+                        if position >= rowStart {
+                            let slot = Int(position &- rowStart)
+                            counts[slot] &+= counts[slot] < UInt16.max ? 1 : 0
+                        } else {
+                            slotOf[index] = rowStart &+ Int32(truncatingIfNeeded: next)
+                            ids[next] = id
+                            counts[next] = 1
+                            frequency[index] &+= 1
+                            next &+= 1
                         }
                     }
+                    distinct = next
                 }
+            }
+            }
+            }
             }
             // Through buffer pointers: appending array slices retains and releases their storage.
             distinctIDs.withUnsafeBufferPointer { rowIDs.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<distinct])) }
@@ -561,16 +574,38 @@ struct TermCounts {
                 rowCounts.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<distinct]))
             }
             rowStarts.append(rowIDs.count)
-            // The document's distinct words.
+            // The document's distinct words, into scratch rows as its features.
             while wordSeen.count < memo.unigramIDs.count { wordSeen.append(Seen(document: -1, slot: 0)) }
-            for (word, _) in memo.tokens where word >= 0 {
-                if wordSeen[Int(word)].document == documentID {
-                    rowWordCounts[Int(wordSeen[Int(word)].slot)] += 1
-                } else {
-                    wordSeen[Int(word)] = Seen(document: documentID, slot: Int32(rowWords.count))
-                    rowWords.append(word)
-                    rowWordCounts.append(1)
+            let tokenCount = memo.tokenCount
+            if distinctWords.count < tokenCount {
+                distinctWords = [Int32](repeating: 0, count: tokenCount * 2)
+                distinctWordCounts = [Float](repeating: 0, count: tokenCount * 2)
+            }
+            var wordCount = 0
+            memo.tokens.withUnsafeBufferPointer { tokens in
+            wordSeen.withUnsafeMutableBufferPointer { wordSeen in
+            distinctWords.withUnsafeMutableBufferPointer { words in
+            distinctWordCounts.withUnsafeMutableBufferPointer { counts in
+                for token in tokens[0..<tokenCount] where token.word >= 0 {
+                    let word = Int(token.word)
+                    if wordSeen[word].document == documentID {
+                        counts[Int(wordSeen[word].slot)] += 1
+                    } else {
+                        wordSeen[word] = Seen(document: documentID, slot: Int32(truncatingIfNeeded: wordCount))
+                        words[wordCount] = token.word
+                        counts[wordCount] = 1
+                        wordCount &+= 1
+                    }
                 }
+            }
+            }
+            }
+            }
+            distinctWords.withUnsafeBufferPointer {
+                rowWords.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<wordCount]))
+            }
+            distinctWordCounts.withUnsafeBufferPointer {
+                rowWordCounts.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<wordCount]))
             }
             rowWordStarts.append(rowWords.count)
         }

@@ -338,6 +338,33 @@ final class NaiveBayesTests: XCTestCase {
         }
     }
 
+    func testTextsWithMoreTokensThanHalfTheirBytes() {
+        // Training reads a text's tokens into room for half its bytes and appends any past it: adjacent
+        // numbers and letters, and contractions typed without an apostrophe, fill it. The IDs must still
+        // be those of interning every feature one by one, and each row must list its features as
+        // classifying does.
+        let texts = ["1a2b3c4d5e6f7g8h9i", "im im im im im im dont", "a", "x1y2z3 im im", "1a2b3c4d5e6f7g8h9i",
+                     "ive 1a im 2b", "where is my order"]
+        let extractor = FeatureExtractor()
+        let (vectorizer, documents) = TFIDFVectorizer.fit(
+            texts: texts, labels: texts.map { _ in 0 }, extractor: extractor, groupWeights: [1, 1, 0.7])
+        var expected: [UInt64] = []
+        var known = Set<UInt64>()
+        for text in texts {
+            extractor.forEachFeature(in: text) { hash, _ in
+                if known.insert(hash).inserted { expected.append(hash) }
+            }
+        }
+        XCTAssertEqual(vectorizer.hashes, expected)
+        for (row, text) in texts.enumerated() {
+            let classified = vectorizer.vector(for: text)
+            XCTAssertEqual(documents.row(row).ids, classified.ids, text)
+            for (trained, weight) in zip(documents.row(row).weights, classified.weights) {
+                XCTAssertEqual(trained, weight, accuracy: 1e-5, text)
+            }
+        }
+    }
+
     func testCountingInPartsEqualsOnePass() {
         let texts = Fixtures.trainingSet.examples.map(\.text)
         let labels = texts.map { _ in 0 }
