@@ -132,26 +132,33 @@ public struct FeatureExtractor: Sendable, Equatable {
 
     /// Writes the hashes of the character n-grams of " word " and returns how many; `hashes` has room
     /// for `(word length + 2) × (maxGram − minGram + 1)`.
+    ///
+    /// The padded word is written out first, so that each n-gram's loop only hashes bytes: testing every
+    /// byte for the padding cost two thirds of the n-grams' instructions.
     @inline(__always)
     func characterGrams(_ bytes: UnsafeBufferPointer<UInt8>, into hashes: UnsafeMutableBufferPointer<UInt64>) -> Int {
         let count = bytes.count + 2
-        var written = 0
-        for start in 0..<count {
-            var hash = FNV1a()
-            hash.combine(0x05)
-            var index = start
-            var length = 0
-            while index < count, length < maxGram {
-                hash.combine((index == 0 || index == count - 1) ? 0x20 : bytes[index - 1])
-                length += 1
-                index += 1
-                if length >= minGram {
-                    hashes[written] = hash.value
-                    written += 1
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { padded in
+            padded[0] = 0x20
+            for index in 0..<bytes.count { padded[index &+ 1] = bytes[index] }
+            padded[count - 1] = 0x20
+            var written = 0
+            for start in 0..<count {
+                var hash = FNV1a()
+                hash.combine(0x05)
+                let end = min(count, start + maxGram)
+                var index = start
+                while index < end {
+                    hash.combine(padded[index])
+                    index &+= 1
+                    if index &- start >= minGram {
+                        hashes[written] = hash.value
+                        written &+= 1
+                    }
                 }
             }
+            return written
         }
-        return written
     }
 
     /// Character n-gram IDs of the words seen so far in training, so that a word's n-grams are hashed

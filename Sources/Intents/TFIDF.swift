@@ -490,8 +490,10 @@ struct TermCounts {
         hashes.reserveCapacity(Self.initialFeatureCapacity)
         groups.reserveCapacity(Self.initialFeatureCapacity)
         frequency.reserveCapacity(Self.initialFeatureCapacity)
-        rowIDs = [Int32](hugePagesCapacity: texts.count * 192)
-        rowCounts = [UInt16](hugePagesCapacity: texts.count * 192)
+        // The rows are written in place: room for them (grown when short), and how much is written.
+        var rowIDs = [Int32](hugePagesCount: texts.count * 192)
+        var rowCounts = [UInt16](hugePagesCount: texts.count * 192)
+        var entryCount = 0
         rowStarts.reserveCapacity(texts.count + 1)
         var memo = FeatureExtractor.WordMemo()
         // Per word: the last document it was met in, and its slot in that document's words.
@@ -503,8 +505,6 @@ struct TermCounts {
         rowWords.reserveCapacity(texts.count * 12)
         rowWordCounts.reserveCapacity(texts.count * 12)
         rowWordStarts.reserveCapacity(texts.count + 1)
-        var distinctIDs: [Int32] = []
-        var distinctCounts: [UInt16] = []
         var distinctWords: [Int32] = []
         var distinctWordCounts: [Float] = []
         for (document, text) in texts.enumerated() {
@@ -526,26 +526,28 @@ struct TermCounts {
                 }
             }
             // Count terms: a feature's first occurrence in this document takes the next slot of the row,
-            // as the IDs come (they are not laid out first). Scratch rows as long as the document's
-            // features (grown, never cleared: slots are written before they are read).
-            if distinctIDs.count < featureCount {
-                distinctIDs = [Int32](repeating: 0, count: featureCount * 2)
-                distinctCounts = [UInt16](repeating: 0, count: featureCount * 2)
+            // as the IDs come (they are not laid out first).
+            if entryCount + featureCount > rowIDs.count {
+                let room = max(rowIDs.count * 2, entryCount + featureCount)
+                rowIDs = rowIDs.hugePagesCopy(count: room, keeping: entryCount)
+                rowCounts = rowCounts.hugePagesCopy(count: room, keeping: entryCount)
             }
-            if rowIDs.count - positionBase + featureCount > Int(Int32.max) {
-                positionBase = rowIDs.count
+            if entryCount - positionBase + featureCount > Int(Int32.max) {
+                positionBase = entryCount
                 for index in slotOf.indices { slotOf[index] = -1 }
             }
             let documentID = Int32(document)
-            let rowStart = Int32(rowIDs.count - positionBase)
+            let rowStart = Int32(entryCount - positionBase)
             var distinct = 0
             slotOf.withUnsafeMutableBufferPointer { slotOf in
             frequency.withUnsafeMutableBufferPointer { frequency in
-            distinctIDs.withUnsafeMutableBufferPointer { ids in
-            distinctCounts.withUnsafeMutableBufferPointer { counts in
+            rowIDs.withUnsafeMutableBufferPointer { rowIDs in
+            rowCounts.withUnsafeMutableBufferPointer { rowCounts in
                 // Copies, and `distinct` in a local over each run: the compiler reloads what the closures
                 // hold in memory after every store through a pointer.
-                let (slotOf, frequency, ids, counts) = (slotOf, frequency, ids, counts)
+                let (slotOf, frequency) = (slotOf, frequency)
+                let ids = UnsafeMutableBufferPointer(rebasing: rowIDs[entryCount..<entryCount + featureCount])
+                let counts = UnsafeMutableBufferPointer(rebasing: rowCounts[entryCount..<entryCount + featureCount])
                 memo.forEachFeatureIDRun { run in
                     var next = distinct
                     for id in run {
@@ -568,12 +570,8 @@ struct TermCounts {
             }
             }
             }
-            // Through buffer pointers: appending array slices retains and releases their storage.
-            distinctIDs.withUnsafeBufferPointer { rowIDs.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<distinct])) }
-            distinctCounts.withUnsafeBufferPointer {
-                rowCounts.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<distinct]))
-            }
-            rowStarts.append(rowIDs.count)
+            entryCount += distinct
+            rowStarts.append(entryCount)
             // The document's distinct words, into scratch rows as its features.
             while wordSeen.count < memo.unigramIDs.count { wordSeen.append(Seen(document: -1, slot: 0)) }
             let tokenCount = memo.tokenCount
@@ -609,6 +607,10 @@ struct TermCounts {
             }
             rowWordStarts.append(rowWords.count)
         }
+        rowIDs.removeSubrange(entryCount...)
+        rowCounts.removeSubrange(entryCount...)
+        self.rowIDs = rowIDs
+        self.rowCounts = rowCounts
         self.memo = memo
         self.table = table
         self.hashes = hashes

@@ -80,7 +80,7 @@ extension Tokenizer {
         @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
         let count = bytes.count
         // Read once a text, not at every word (each read of a static is a call).
-        let wholeContractions = Self.wholeContractions
+        let contractions = Contractions.english
         var index = 0
         while index < count {
             let byte = bytes[index]
@@ -98,7 +98,7 @@ extension Tokenizer {
                     }
                 }
                 emitWord(UnsafeBufferPointer(rebasing: bytes[index..<end]), hasApostrophe: hasApostrophe,
-                         wholeContractions: wholeContractions, body)
+                         contractions: contractions, body)
                 index = end
             } else if isDigit(byte) {
                 var end = index + 1
@@ -128,66 +128,9 @@ extension Tokenizer {
 
     /// Emits a folded ASCII word, expanded if it is a contraction.
     @inline(__always)
-    private static func emitWord(_ word: UnsafeBufferPointer<UInt8>, hasApostrophe: Bool,
-                                 wholeContractions: WholeContractions,
+    private static func emitWord(_ word: UnsafeBufferPointer<UInt8>, hasApostrophe: Bool, contractions: Contractions,
                                  _ body: (UnsafeBufferPointer<UInt8>, Token.Kind) -> Void)
     {
-        let expansion = hasApostrophe
-            ? Contractions.expand(String(decoding: word, as: UTF8.self)) : wholeContractions.expansion(of: word)
-        if let expansion {
-            for var word in expansion { word.withUTF8 { body($0, .word) } }
-        } else {
-            body(word, .word)
-        }
+        if !contractions.expand(word, hasApostrophe: hasApostrophe, { body($0, .word) }) { body(word, .word) }
     }
-
-    /// The apostrophe-less whole-word contractions (`dont`, `im`) of `Contractions.whole`, for reading
-    /// folded ASCII words without making a `String` of each: a word is looked up only when it has the
-    /// length, first and last letter of one, then compared with those as 64-bit words (none is longer
-    /// than eight letters). Through a `String` and `Contractions.expand`, each of the 4,700 words of
-    /// CLINC150's training set that have such a shape (`what`, `want`) cost a thousand instructions.
-    struct WholeContractions {
-        /// Per (length, first letter, last letter): whether a contraction has that shape.
-        private var shapes = [Bool](repeating: false, count: 16 * 26 * 26)
-        /// Each contraction's letters packed into a 64-bit word (the first in the low byte), and its words.
-        private var packed: [(letters: UInt64, words: [String])] = []
-
-        init(_ whole: [String: [String]]) {
-            for (key, words) in whole.sorted(by: { $0.key < $1.key }) where !key.contains("'") {
-                var letters = key
-                letters.withUTF8 { letters in
-                    guard let shape = Self.shape(letters), let packedLetters = Self.packed(letters) else {
-                        preconditionFailure("a whole-word contraction is two to eight letters a to z: \(key)")
-                    }
-                    shapes[shape] = true
-                    packed.append((packedLetters, words))
-                }
-            }
-        }
-
-        /// The words a folded ASCII word without an apostrophe stands for, or nil when it is not a
-        /// whole-word contraction.
-        @inline(__always)
-        func expansion(of word: UnsafeBufferPointer<UInt8>) -> [String]? {
-            guard let shape = Self.shape(word), shapes[shape], let letters = Self.packed(word) else { return nil }
-            return packed.first { $0.letters == letters }?.words
-        }
-
-        @inline(__always)
-        private static func shape(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
-            guard (1...15).contains(word.count), let first = word.first, let last = word.last,
-                  (0x61...0x7A).contains(first), (0x61...0x7A).contains(last)
-            else { return nil }
-            return (word.count * 26 + Int(first - 0x61)) * 26 + Int(last - 0x61)
-        }
-
-        private static func packed(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
-            guard word.count <= 8 else { return nil }
-            var letters: UInt64 = 0
-            for (index, byte) in word.enumerated() { letters |= UInt64(byte) << (8 * index) }
-            return letters
-        }
-    }
-
-    private static let wholeContractions = WholeContractions(Contractions.whole)
 }

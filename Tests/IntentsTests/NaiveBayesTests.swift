@@ -338,13 +338,16 @@ final class NaiveBayesTests: XCTestCase {
         }
     }
 
-    func testTextsWithMoreTokensThanHalfTheirBytes() {
+    func testTextsWithMoreTokensThanHalfTheirBytesOrLongRows() {
         // Training reads a text's tokens into room for half its bytes and appends any past it: adjacent
         // numbers and letters, and contractions typed without an apostrophe, fill it. The IDs must still
         // be those of interning every feature one by one, and each row must list its features as
         // classifying does.
+        // A text of 676 words also has more features than the room training first makes for rows.
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        let long = letters.flatMap { first in letters.map { "k" + first + $0 } }.joined(separator: " ")
         let texts = ["1a2b3c4d5e6f7g8h9i", "im im im im im im dont", "a", "x1y2z3 im im", "1a2b3c4d5e6f7g8h9i",
-                     "ive 1a im 2b", "where is my order"]
+                     "ive 1a im 2b", long, "where is my order", long]
         let extractor = FeatureExtractor()
         let (vectorizer, documents) = TFIDFVectorizer.fit(
             texts: texts, labels: texts.map { _ in 0 }, extractor: extractor, groupWeights: [1, 1, 0.7])
