@@ -257,7 +257,7 @@ public struct FeatureExtractor: Sendable, Equatable {
         // unigram, bigram and n-grams; a known word's bigram; anything else's unigram and bigram.
         // A token and what separates it from the next take two bytes or more, nearly always: the tokens
         // go to room for half the text's bytes, and any past it (`1a2b3c`, `im im`) are appended.
-        memo.newGramHashes.removeAll(keepingCapacity: true)
+        if !memo.newGramHashes.isEmpty { memo.newGramHashes.removeAll(keepingCapacity: true) }
         var tokens = memo.tokens
         memo.tokens = []
         let room = text.utf8.count / 2 + 1

@@ -502,11 +502,11 @@ struct TermCounts {
             var slot: Int32
         }
         var wordSeen: [Seen] = []
-        rowWords.reserveCapacity(texts.count * 12)
-        rowWordCounts.reserveCapacity(texts.count * 12)
+        // Written in place as the rows.
+        var rowWords = [Int32](hugePagesCount: texts.count * 12)
+        var rowWordCounts = [Float](hugePagesCount: texts.count * 12)
+        var rowWordCount = 0
         rowWordStarts.reserveCapacity(texts.count + 1)
-        var distinctWords: [Int32] = []
-        var distinctWordCounts: [Float] = []
         for (document, text) in texts.enumerated() {
             // Intern the features: new ones get the next ID.
             let featureCount = extractor.featureIDs(of: text, memo: &memo) {
@@ -572,18 +572,21 @@ struct TermCounts {
             }
             entryCount += distinct
             rowStarts.append(entryCount)
-            // The document's distinct words, into scratch rows as its features.
+            // The document's distinct words, in place as its features.
             while wordSeen.count < memo.unigramIDs.count { wordSeen.append(Seen(document: -1, slot: 0)) }
             let tokenCount = memo.tokenCount
-            if distinctWords.count < tokenCount {
-                distinctWords = [Int32](repeating: 0, count: tokenCount * 2)
-                distinctWordCounts = [Float](repeating: 0, count: tokenCount * 2)
+            if rowWordCount + tokenCount > rowWords.count {
+                let room = max(rowWords.count * 2, rowWordCount + tokenCount)
+                rowWords = rowWords.hugePagesCopy(count: room, keeping: rowWordCount)
+                rowWordCounts = rowWordCounts.hugePagesCopy(count: room, keeping: rowWordCount)
             }
             var wordCount = 0
             memo.tokens.withUnsafeBufferPointer { tokens in
             wordSeen.withUnsafeMutableBufferPointer { wordSeen in
-            distinctWords.withUnsafeMutableBufferPointer { words in
-            distinctWordCounts.withUnsafeMutableBufferPointer { counts in
+            rowWords.withUnsafeMutableBufferPointer { rowWords in
+            rowWordCounts.withUnsafeMutableBufferPointer { rowWordCounts in
+                let words = UnsafeMutableBufferPointer(rebasing: rowWords[rowWordCount..<rowWordCount + tokenCount])
+                let counts = UnsafeMutableBufferPointer(rebasing: rowWordCounts[rowWordCount..<rowWordCount + tokenCount])
                 for token in tokens[0..<tokenCount] where token.word >= 0 {
                     let word = Int(token.word)
                     if wordSeen[word].document == documentID {
@@ -599,16 +602,15 @@ struct TermCounts {
             }
             }
             }
-            distinctWords.withUnsafeBufferPointer {
-                rowWords.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<wordCount]))
-            }
-            distinctWordCounts.withUnsafeBufferPointer {
-                rowWordCounts.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<wordCount]))
-            }
-            rowWordStarts.append(rowWords.count)
+            rowWordCount += wordCount
+            rowWordStarts.append(rowWordCount)
         }
         rowIDs.removeSubrange(entryCount...)
         rowCounts.removeSubrange(entryCount...)
+        rowWords.removeSubrange(rowWordCount...)
+        rowWordCounts.removeSubrange(rowWordCount...)
+        self.rowWords = rowWords
+        self.rowWordCounts = rowWordCounts
         self.rowIDs = rowIDs
         self.rowCounts = rowCounts
         self.memo = memo
