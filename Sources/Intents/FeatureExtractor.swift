@@ -261,7 +261,9 @@ public struct FeatureExtractor: Sendable, Equatable {
         var tokens = memo.tokens
         memo.tokens = []
         let room = text.utf8.count / 2 + 1
-        if tokens.count < room { tokens = [TextToken](repeating: TextToken(unigram: 0, word: -1, isNew: false), count: room) }
+        if tokens.count < room {
+            tokens = [TextToken](repeating: TextToken(unigram: 0, word: -1, isNew: false), count: room)
+        }
         var tokenCount = 0
         var pendingCount = 0
         var count = 0

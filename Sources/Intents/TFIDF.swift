@@ -477,19 +477,18 @@ struct TermCounts {
         // IDs are known took about a fifth less time (the document frequencies are counted in that same
         // pass over the row). Past 2³¹ positions from the base, every feature's is set back to -1 and
         // the base moves to the row.
-        var slotOf: [Int32] = []
         var positionBase = 0
-        // Grown by doubling, each of these would copy itself several times over (into fresh pages).
         // Counted into locals, moved to the properties at the end: a copy of a property would share its
-        // storage, and the first insert would copy the whole table (a megabyte) to write.
+        // storage, and the first insert would copy the whole table (a megabyte) to write. The features'
+        // arrays are room (grown when short: grown by doubling from empty, each would copy itself several
+        // times over), and `vocabularyCount` of each is written: a new feature is written in place, not
+        // appended to each (an append checks that its array is uniquely referenced, through a call).
         var table = FeatureTable(capacity: Self.initialFeatureCapacity)
-        var hashes: [UInt64] = []
-        var groups: [UInt8] = []
-        var frequency: [Int32] = []
-        slotOf.reserveCapacity(Self.initialFeatureCapacity)
-        hashes.reserveCapacity(Self.initialFeatureCapacity)
-        groups.reserveCapacity(Self.initialFeatureCapacity)
-        frequency.reserveCapacity(Self.initialFeatureCapacity)
+        var hashes = [UInt64](hugePagesCount: Self.initialFeatureCapacity)
+        var groups = [UInt8](hugePagesCount: Self.initialFeatureCapacity)
+        var frequency = [Int32](hugePagesCount: Self.initialFeatureCapacity)
+        var slotOf = [Int32](hugePagesCount: Self.initialFeatureCapacity)
+        var vocabularyCount = 0
         // The rows are written in place: room for them (grown when short), and how much is written.
         var rowIDs = [Int32](hugePagesCount: texts.count * 192)
         var rowCounts = [UInt16](hugePagesCount: texts.count * 192)
@@ -514,15 +513,30 @@ struct TermCounts {
                 // Most features are known: read-only probes first, all at once, then the missing ones
                 // inserted in order (an earlier one of the same text may have brought a feature since).
                 table.lookUp(newHashes, into: ids)
-                for k in 0..<ids.count where ids[k] < 0 {
-                    let (id, inserted) = table.insert(newHashes[k], id: Int32(hashes.count))
-                    if inserted {
-                        hashes.append(newHashes[k])
-                        groups.append(newGroups[k])
-                        frequency.append(0)
-                        slotOf.append(-1)
+                guard let firstMissing = ids.firstIndex(where: { $0 < 0 }) else { return }
+                if vocabularyCount + ids.count > hashes.count {
+                    let room = max(hashes.count * 2, vocabularyCount + ids.count)
+                    hashes = hashes.hugePagesCopy(count: room, keeping: vocabularyCount)
+                    groups = groups.hugePagesCopy(count: room, keeping: vocabularyCount)
+                    frequency = frequency.hugePagesCopy(count: room, keeping: vocabularyCount)
+                    slotOf = slotOf.hugePagesCopy(count: room, keeping: vocabularyCount)
+                }
+                hashes.withUnsafeMutableBufferPointer { hashes in
+                groups.withUnsafeMutableBufferPointer { groups in
+                frequency.withUnsafeMutableBufferPointer { frequency in
+                slotOf.withUnsafeMutableBufferPointer { slotOf in
+                    for k in firstMissing..<ids.count where ids[k] < 0 {
+                        let (id, inserted) = table.insert(newHashes[k], id: Int32(vocabularyCount))
+                        if inserted {
+                            (hashes[vocabularyCount], groups[vocabularyCount]) = (newHashes[k], newGroups[k])
+                            (frequency[vocabularyCount], slotOf[vocabularyCount]) = (0, -1)
+                            vocabularyCount += 1
+                        }
+                        ids[k] = id
                     }
-                    ids[k] = id
+                }
+                }
+                }
                 }
             }
             // Count terms: a feature's first occurrence in this document takes the next slot of the row,
@@ -534,7 +548,7 @@ struct TermCounts {
             }
             if entryCount - positionBase + featureCount > Int(Int32.max) {
                 positionBase = entryCount
-                for index in slotOf.indices { slotOf[index] = -1 }
+                for index in 0..<vocabularyCount { slotOf[index] = -1 }
             }
             let documentID = Int32(document)
             let rowStart = Int32(entryCount - positionBase)
@@ -585,8 +599,9 @@ struct TermCounts {
             wordSeen.withUnsafeMutableBufferPointer { wordSeen in
             rowWords.withUnsafeMutableBufferPointer { rowWords in
             rowWordCounts.withUnsafeMutableBufferPointer { rowWordCounts in
-                let words = UnsafeMutableBufferPointer(rebasing: rowWords[rowWordCount..<rowWordCount + tokenCount])
-                let counts = UnsafeMutableBufferPointer(rebasing: rowWordCounts[rowWordCount..<rowWordCount + tokenCount])
+                let room = rowWordCount..<rowWordCount + tokenCount
+                let (words, counts) = (UnsafeMutableBufferPointer(rebasing: rowWords[room]),
+                                       UnsafeMutableBufferPointer(rebasing: rowWordCounts[room]))
                 for token in tokens[0..<tokenCount] where token.word >= 0 {
                     let word = Int(token.word)
                     if wordSeen[word].document == documentID {
@@ -605,6 +620,9 @@ struct TermCounts {
             rowWordCount += wordCount
             rowWordStarts.append(rowWordCount)
         }
+        hashes.removeSubrange(vocabularyCount...)
+        groups.removeSubrange(vocabularyCount...)
+        frequency.removeSubrange(vocabularyCount...)
         rowIDs.removeSubrange(entryCount...)
         rowCounts.removeSubrange(entryCount...)
         rowWords.removeSubrange(rowWordCount...)
