@@ -560,8 +560,9 @@ struct TermCounts {
                 // Copies, and `distinct` in a local over each run: the compiler reloads what the closures
                 // hold in memory after every store through a pointer.
                 let (slotOf, frequency) = (slotOf, frequency)
-                let ids = UnsafeMutableBufferPointer(rebasing: rowIDs[entryCount..<entryCount + featureCount])
-                let counts = UnsafeMutableBufferPointer(rebasing: rowCounts[entryCount..<entryCount + featureCount])
+                let room = entryCount..<entryCount + featureCount
+                let (ids, counts) = (UnsafeMutableBufferPointer(rebasing: rowIDs[room]),
+                                     UnsafeMutableBufferPointer(rebasing: rowCounts[room]))
                 memo.forEachFeatureIDRun { run in
                     var next = distinct
                     for id in run {
