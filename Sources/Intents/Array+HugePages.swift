@@ -17,13 +17,16 @@ extension Array where Element: BitwiseCopyable {
         }
     }
 
-    /// An empty array with room for `capacity` elements, in memory the kernel may back with huge pages
-    /// (see `init(hugePagesCount:)`); appends within that capacity fill it.
-    init(hugePagesCapacity capacity: Int) {
-        self.init(unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            Self.adviseHugePages(buffer)
-            initialized = 0
+    /// A copy with room for `count` elements in memory the kernel may back with huge pages, the first
+    /// `kept` of them this array's (the rest left unwritten, as `init(hugePagesCount:)`).
+    func hugePagesCopy(count: Int, keeping kept: Int) -> [Element] {
+        var copy = [Element](hugePagesCount: count)
+        copy.withUnsafeMutableBufferPointer { copy in
+            withUnsafeBufferPointer { elements in
+                _ = copy.initialize(fromContentsOf: elements[..<kept])
+            }
         }
+        return copy
     }
 
     /// Asks for huge pages over the whole 2 MiB-aligned pages inside `buffer`, before anything touches them.

@@ -132,26 +132,33 @@ public struct FeatureExtractor: Sendable, Equatable {
 
     /// Writes the hashes of the character n-grams of " word " and returns how many; `hashes` has room
     /// for `(word length + 2) × (maxGram − minGram + 1)`.
+    ///
+    /// The padded word is written out first, so that each n-gram's loop only hashes bytes: testing every
+    /// byte for the padding cost two thirds of the n-grams' instructions.
     @inline(__always)
     func characterGrams(_ bytes: UnsafeBufferPointer<UInt8>, into hashes: UnsafeMutableBufferPointer<UInt64>) -> Int {
         let count = bytes.count + 2
-        var written = 0
-        for start in 0..<count {
-            var hash = FNV1a()
-            hash.combine(0x05)
-            var index = start
-            var length = 0
-            while index < count, length < maxGram {
-                hash.combine((index == 0 || index == count - 1) ? 0x20 : bytes[index - 1])
-                length += 1
-                index += 1
-                if length >= minGram {
-                    hashes[written] = hash.value
-                    written += 1
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { padded in
+            padded[0] = 0x20
+            for index in 0..<bytes.count { padded[index &+ 1] = bytes[index] }
+            padded[count - 1] = 0x20
+            var written = 0
+            for start in 0..<count {
+                var hash = FNV1a()
+                hash.combine(0x05)
+                let end = min(count, start + maxGram)
+                var index = start
+                while index < end {
+                    hash.combine(padded[index])
+                    index &+= 1
+                    if index &- start >= minGram {
+                        hashes[written] = hash.value
+                        written &+= 1
+                    }
                 }
             }
+            return written
         }
-        return written
     }
 
     /// Character n-gram IDs of the words seen so far in training, so that a word's n-grams are hashed
@@ -166,130 +173,205 @@ public struct FeatureExtractor: Sendable, Equatable {
         /// Word i's unigram ID.
         var unigramIDs: [Int32] = []
 
-        /// The text's tokens: a word's index (-1 for a non-word) and whether this text brought the word
-        /// to the memo; then the hashes the text has to intern, in order, with their groups and IDs.
-        var tokens: [(word: Int32, isNew: Bool)] = []
+        /// The tokens of the text read last are `tokens[0 ..< tokenCount]` (the array is room, reused).
+        var tokens: [TextToken] = []
+        var tokenCount = 0
+        /// The hashes of the n-grams of the words the text brought, in order.
+        var newGramHashes: [UInt64] = []
+        /// The hashes the text has to intern, in order, with their groups and IDs: the first
+        /// `pendingCount` of each (the arrays are room, reused).
         var pendingHashes: [UInt64] = []
         var pendingGroups: [UInt8] = []
         var pendingIDs: [Int32] = []
+        var pendingCount = 0
+
+        /// Calls `body` with the IDs of the features of the text `featureIDs` read last, in text order,
+        /// a run at a time: a word's unigram and bigram, then its n-grams; anything else's unigram and
+        /// bigram; the closing bigram. Inlined, so that the caller's work on each ID runs in this loop
+        /// rather than on a list of them, and in runs, so that it can keep its state in registers.
+        /// `mutating` though it changes nothing, so that a caller in a closure reads the memo in place:
+        /// reading it there copied it (retained and released each of its arrays), 7 M instructions a fit.
+        @inline(__always)
+        mutating func forEachFeatureIDRun(_ body: (UnsafeBufferPointer<Int32>) -> Void) {
+            tokens.withUnsafeBufferPointer { tokens in
+            pendingIDs.withUnsafeBufferPointer { pending in
+            starts.withUnsafeBufferPointer { starts in
+            unigramIDs.withUnsafeBufferPointer { unigramIDs in
+            ids.withUnsafeBufferPointer { gramIDs in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2) { pair in
+                // A new word's unigram, bigram and n-grams, a known word's bigram, or anything else's
+                // unigram and bigram are the pending IDs in turn (see `featureIDs`).
+                var next = 0
+                for token in tokens[0..<tokenCount] {
+                    let word = Int(token.word)
+                    guard word >= 0 else {
+                        body(UnsafeBufferPointer(rebasing: pending[next..<next &+ 2]))
+                        next &+= 2
+                        continue
+                    }
+                    let grams = Int(starts[word])..<Int(starts[word &+ 1])
+                    next &+= token.isNew ? 1 : 0
+                    pair[0] = unigramIDs[word]
+                    pair[1] = pending[next]
+                    body(UnsafeBufferPointer(pair))
+                    next &+= token.isNew ? 1 &+ grams.count : 1
+                    body(UnsafeBufferPointer(rebasing: gramIDs[grams]))
+                }
+                if next < pendingCount { body(UnsafeBufferPointer(rebasing: pending[next..<next &+ 1])) }
+            }
+            }
+            }
+            }
+            }
+            }
+        }
     }
 
-    /// Training's path: writes the IDs of the features of `text`, in the order of `appendFeatures(of:)`,
-    /// to the start of `ids` (replaced by a longer array when short) and returns how many.
+    /// A token of the text being read: its unigram hash, its word's index in the memo (-1 for a
+    /// non-word) and whether this text brought the word to the memo.
+    struct TextToken {
+        var unigram: UInt64
+        var word: Int32
+        var isNew: Bool
+    }
+
+    /// Training's path: reads `text` into `memo` and interns its features, whose IDs
+    /// `memo.forEachFeatureIDRun` then gives in the order of `appendFeatures(of:)`; returns how many.
     ///
     /// `intern` turns hashes into IDs, giving a new hash the next ID. It is called once per text with
     /// every hash the memo does not answer, in the order one-by-one interning would meet them, so it
     /// can look them all up at once (their cache misses overlap) and insert the missing ones in order:
     /// the IDs are those of interning `appendFeatures`'s hashes one by one.
+    ///
+    /// The text is read into buffers sized before each pass, not appended to per token: a token is
+    /// written where it goes (the word memo's tables grow only with a new word). Appending each token's
+    /// word and pending hashes to growable arrays (each append checks, through a call, that its array
+    /// is uniquely referenced) cost about 9 million instructions a fit of CLINC150 more (callgrind).
     func featureIDs(
-        of text: String, into ids: inout [Int32], memo: inout WordMemo,
+        of text: String, memo: inout WordMemo,
         intern: (_ hashes: UnsafeBufferPointer<UInt64>, _ groups: UnsafeBufferPointer<UInt8>,
                  _ ids: UnsafeMutableBufferPointer<Int32>) -> Void
     ) -> Int {
-        // Read the text: each token's hashes that need the vocabulary, in interning order (a new word:
-        // unigram, bigram, n-grams; a known word: bigram; anything else: unigram, bigram). A new word
-        // gets its memo entry at once (its IDs filled in below), so a repeat in the same text is known.
-        memo.tokens.removeAll(keepingCapacity: true)
-        memo.pendingHashes.removeAll(keepingCapacity: true)
-        memo.pendingGroups.removeAll(keepingCapacity: true)
-        var previous: UInt64?
+        // Read the text: each token's unigram hash and word; a new word gets its memo entry at once (its
+        // IDs filled in below), so a repeat in the same text is known. Every feature but the closing
+        // bigram belongs to a token (`count`), and the hashes to intern are, in order: a new word's
+        // unigram, bigram and n-grams; a known word's bigram; anything else's unigram and bigram.
+        // A token and what separates it from the next take two bytes or more, nearly always: the tokens
+        // go to room for half the text's bytes, and any past it (`1a2b3c`, `im im`) are appended.
+        if !memo.newGramHashes.isEmpty { memo.newGramHashes.removeAll(keepingCapacity: true) }
+        // Out of the memo while the reading below writes them and the memo's words.
+        var tokens = memo.tokens
+        memo.tokens = []
+        let room = text.utf8.count / 2 + 1
+        if tokens.count < room {
+            tokens = [TextToken](repeating: TextToken(unigram: 0, word: -1, isNew: false), count: room)
+        }
+        var tokenCount = 0
+        var pendingCount = 0
+        var count = 0
+        var overflow: [TextToken] = []
         let gramLengths = max(0, maxGram - minGram + 1)
-        Tokenizer().forEachFeature(in: text) { bytes, kind in
-            let unigram = Self.unigramHash(bytes)
-            let bigram = Self.bigramHash(previous, unigram)
-            previous = unigram
-            guard kind == .word else {
-                memo.tokens.append((-1, false))
-                memo.pendingHashes.append(unigram)
-                memo.pendingHashes.append(bigram)
-                memo.pendingGroups.append(UInt8(Group.unigram.rawValue))
-                memo.pendingGroups.append(UInt8(Group.bigram.rawValue))
-                return
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            Tokenizer().forEachFeature(in: text) { bytes, kind in
+                let unigram = Self.unigramHash(bytes)
+                var token = TextToken(unigram: unigram, word: -1, isNew: false)
+                if kind == .word {
+                    token.word = memo.table.id(of: unigram)
+                    if token.word < 0 {
+                        token.word = memo.addWord(bytes, unigram: unigram, extractor: self, gramLengths: gramLengths)
+                        token.isNew = true
+                        pendingCount &+= 2 &+ Int(memo.starts[Int(token.word) + 1] &- memo.starts[Int(token.word)])
+                    } else {
+                        pendingCount &+= 1
+                    }
+                    count &+= 2 &+ Int(memo.starts[Int(token.word) + 1] &- memo.starts[Int(token.word)])
+                } else {
+                    pendingCount &+= 2
+                    count &+= 2
+                }
+                if tokenCount < tokens.count {
+                    tokens[tokenCount] = token
+                } else {
+                    overflow.append(token)
+                }
+                tokenCount &+= 1
             }
-            let known = memo.table.id(of: unigram)
-            if known >= 0 {
-                memo.tokens.append((known, false))
-                memo.pendingHashes.append(bigram)
-                memo.pendingGroups.append(UInt8(Group.bigram.rawValue))
-                return
-            }
-            let word = Int32(memo.unigramIDs.count)
-            _ = memo.table.insert(unigram, id: word)
-            memo.tokens.append((word, true))
-            memo.pendingHashes.append(unigram)
-            memo.pendingHashes.append(bigram)
-            memo.pendingGroups.append(UInt8(Group.unigram.rawValue))
-            memo.pendingGroups.append(UInt8(Group.bigram.rawValue))
-            let count = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (bytes.count + 2) * gramLengths) {
-                grams in
-                let count = characterGrams(bytes, into: grams)
-                memo.pendingHashes.append(contentsOf: UnsafeBufferPointer(rebasing: grams[0..<count]))
-                return count
-            }
-            memo.pendingGroups.append(contentsOf: repeatElement(UInt8(Group.characters.rawValue), count: count))
-            memo.unigramIDs.append(-1)
-            memo.ids.append(contentsOf: repeatElement(-1, count: count))
-            memo.starts.append(Int32(memo.ids.count))
         }
-        if let previous {
-            memo.pendingHashes.append(closingBigram(previous))
-            memo.pendingGroups.append(UInt8(Group.bigram.rawValue))
+        if !overflow.isEmpty { tokens.append(contentsOf: overflow) }
+        if tokenCount > 0 {
+            pendingCount += 1
+            count += 1
         }
+        memo.tokens = tokens
+        memo.tokenCount = tokenCount
 
-        let pendingCount = memo.pendingHashes.count
-        if memo.pendingIDs.count < pendingCount { memo.pendingIDs = [Int32](repeating: 0, count: pendingCount * 2) }
+        // The hashes to intern, into room for them all.
+        if memo.pendingHashes.count < pendingCount {
+            memo.pendingHashes = [UInt64](repeating: 0, count: pendingCount * 2)
+            memo.pendingGroups = [UInt8](repeating: 0, count: pendingCount * 2)
+            memo.pendingIDs = [Int32](repeating: 0, count: pendingCount * 2)
+        }
+        memo.tokens.withUnsafeBufferPointer { tokens in
+        memo.starts.withUnsafeBufferPointer { starts in
+        memo.newGramHashes.withUnsafeBufferPointer { newGramHashes in
+        memo.pendingHashes.withUnsafeMutableBufferPointer { hashes in
+        memo.pendingGroups.withUnsafeMutableBufferPointer { groups in
+            let (unigram, bigram, characters) =
+                (UInt8(Group.unigram.rawValue), UInt8(Group.bigram.rawValue), UInt8(Group.characters.rawValue))
+            var previous: UInt64?
+            var next = 0
+            var nextGram = 0
+            for token in tokens[0..<tokenCount] {
+                if token.word < 0 || token.isNew {
+                    (hashes[next], groups[next]) = (token.unigram, unigram)
+                    next &+= 1
+                }
+                (hashes[next], groups[next]) = (Self.bigramHash(previous, token.unigram), bigram)
+                next &+= 1
+                previous = token.unigram
+                if token.isNew {
+                    let grams = Int(starts[Int(token.word) + 1] &- starts[Int(token.word)])
+                    for k in 0..<grams {
+                        (hashes[next &+ k], groups[next &+ k]) = (newGramHashes[nextGram &+ k], characters)
+                    }
+                    next &+= grams
+                    nextGram &+= grams
+                }
+            }
+            if let previous { (hashes[next], groups[next]) = (closingBigram(previous), bigram) }
+        }
+        }
+        }
+        }
+        }
         memo.pendingHashes.withUnsafeBufferPointer { hashes in
             memo.pendingGroups.withUnsafeBufferPointer { groups in
                 memo.pendingIDs.withUnsafeMutableBufferPointer { pendingIDs in
-                    intern(hashes, groups, UnsafeMutableBufferPointer(rebasing: pendingIDs[0..<pendingCount]))
+                    intern(UnsafeBufferPointer(rebasing: hashes[0..<pendingCount]),
+                           UnsafeBufferPointer(rebasing: groups[0..<pendingCount]),
+                           UnsafeMutableBufferPointer(rebasing: pendingIDs[0..<pendingCount]))
                 }
             }
         }
 
-        // Lay the IDs out in text order, a new word's into the memo first.
-        var count = previous == nil ? 0 : 1
-        for (word, _) in memo.tokens {
-            count += 2
-            if word >= 0 { count += Int(memo.starts[Int(word) + 1] - memo.starts[Int(word)]) }
-        }
-        if ids.count < count { ids = [Int32](repeating: 0, count: count * 2) }
+        memo.pendingCount = pendingCount
+
+        // The new words' IDs, into the memo (the words are in order of their first token).
+        memo.tokens.withUnsafeBufferPointer { tokens in
         memo.pendingIDs.withUnsafeBufferPointer { pending in
-            memo.starts.withUnsafeBufferPointer { starts in
-                memo.unigramIDs.withUnsafeMutableBufferPointer { unigramIDs in
-                    memo.ids.withUnsafeMutableBufferPointer { gramIDs in
-                        ids.withUnsafeMutableBufferPointer { ids in
-                            var next = 0
-                            var written = 0
-                            for (word, isNew) in memo.tokens {
-                                guard word >= 0 else {
-                                    ids[written] = pending[next]
-                                    ids[written + 1] = pending[next + 1]
-                                    next += 2
-                                    written += 2
-                                    continue
-                                }
-                                let grams = Int(starts[Int(word)])..<Int(starts[Int(word) + 1])
-                                if isNew {
-                                    unigramIDs[Int(word)] = pending[next]
-                                    next += 1
-                                }
-                                ids[written] = unigramIDs[Int(word)]
-                                ids[written + 1] = pending[next]
-                                next += 1
-                                written += 2
-                                if isNew {
-                                    for k in grams { gramIDs[k] = pending[next + k - grams.lowerBound] }
-                                    next += grams.count
-                                }
-                                (ids.baseAddress! + written).update(from: gramIDs.baseAddress! + grams.lowerBound,
-                                                                    count: grams.count)
-                                written += grams.count
-                            }
-                            if next < pendingCount { ids[written] = pending[next] }
-                        }
-                    }
+            var next = 0
+            for token in tokens[0..<tokenCount] {
+                guard token.isNew else {
+                    next &+= token.word < 0 ? 2 : 1
+                    continue
                 }
+                let word = Int(token.word)
+                let grams = Int(memo.starts[word &+ 1] &- memo.starts[word])
+                memo.unigramIDs.append(pending[next])
+                memo.ids.append(contentsOf: UnsafeBufferPointer(rebasing: pending[next &+ 2..<next &+ 2 &+ grams]))
+                next &+= 2 &+ grams
             }
+        }
         }
         return count
     }
@@ -298,5 +380,23 @@ public struct FeatureExtractor: Sendable, Equatable {
     @inline(__always)
     private func closingBigram(_ previous: UInt64) -> UInt64 {
         Self.pairHash(previous, 0x04)
+    }
+}
+
+extension FeatureExtractor.WordMemo {
+    /// Adds a word the memo has not met: its index, where its n-gram IDs go, and its n-grams' hashes
+    /// (to `newGramHashes`). Its IDs are appended once the text's hashes are interned. Returns its index.
+    mutating func addWord(_ bytes: UnsafeBufferPointer<UInt8>, unigram: UInt64, extractor: FeatureExtractor,
+                          gramLengths: Int) -> Int32
+    {
+        let word = Int32(starts.count - 1)
+        _ = table.insert(unigram, id: word)
+        let count = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (bytes.count + 2) * gramLengths) { grams in
+            let count = extractor.characterGrams(bytes, into: grams)
+            newGramHashes.append(contentsOf: UnsafeBufferPointer(rebasing: grams[0..<count]))
+            return count
+        }
+        starts.append(starts[starts.count - 1] + Int32(count))
+        return word
     }
 }

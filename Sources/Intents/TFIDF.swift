@@ -450,7 +450,7 @@ struct TermCounts {
     /// Room for the features of a few thousand short texts before the table and arrays grow.
     private static let initialFeatureCapacity = 1 << 15
 
-    var table = FeatureTable(capacity: initialFeatureCapacity)
+    var table = FeatureTable(capacity: 0)
     /// Feature ID -> hash, group, document frequency.
     var hashes: [UInt64] = []
     var groups: [UInt8] = []
@@ -469,111 +469,169 @@ struct TermCounts {
 
     /// Counts `texts` in one sequential pass.
     init(_ texts: ArraySlice<String>, extractor: FeatureExtractor) {
-        // Per feature while counting: 1 + its slot in the row of the document being counted, 0 when the
-        // document has not had it yet (set back to 0 after each document, through the row's features).
+        // Per feature while counting: the position in `rowIDs` of its entry in the last document that
+        // had it, less `positionBase` (-1 before any): a document has had it when that is at least where
+        // the document's row starts, and positions only grow, so nothing is set back between documents.
         // Four bytes a feature, rather than eight for the last document and the slot there: the array
         // stays in the core's cache with the vocabulary's table, and counting CLINC150's terms once their
         // IDs are known took about a fifth less time (the document frequencies are counted in that same
-        // pass over the row).
-        var slotOf: [Int32] = []
-        // Grown by doubling, each of these would copy itself several times over (into fresh pages).
-        slotOf.reserveCapacity(Self.initialFeatureCapacity)
-        hashes.reserveCapacity(Self.initialFeatureCapacity)
-        groups.reserveCapacity(Self.initialFeatureCapacity)
-        frequency.reserveCapacity(Self.initialFeatureCapacity)
-        rowIDs = [Int32](hugePagesCapacity: texts.count * 192)
-        rowCounts = [UInt16](hugePagesCapacity: texts.count * 192)
+        // pass over the row). Past 2³¹ positions from the base, every feature's is set back to -1 and
+        // the base moves to the row.
+        var positionBase = 0
+        // Counted into locals, moved to the properties at the end: a copy of a property would share its
+        // storage, and the first insert would copy the whole table (a megabyte) to write. The features'
+        // arrays are room (grown when short: grown by doubling from empty, each would copy itself several
+        // times over), and `vocabularyCount` of each is written: a new feature is written in place, not
+        // appended to each (an append checks that its array is uniquely referenced, through a call).
+        var table = FeatureTable(capacity: Self.initialFeatureCapacity)
+        var hashes = [UInt64](hugePagesCount: Self.initialFeatureCapacity)
+        var groups = [UInt8](hugePagesCount: Self.initialFeatureCapacity)
+        var frequency = [Int32](hugePagesCount: Self.initialFeatureCapacity)
+        var slotOf = [Int32](hugePagesCount: Self.initialFeatureCapacity)
+        var vocabularyCount = 0
+        // The rows are written in place: room for them (grown when short), and how much is written.
+        var rowIDs = [Int32](hugePagesCount: texts.count * 192)
+        var rowCounts = [UInt16](hugePagesCount: texts.count * 192)
+        var entryCount = 0
         rowStarts.reserveCapacity(texts.count + 1)
         var memo = FeatureExtractor.WordMemo()
-        // Per word: the last document it was met in, and its position in `rowWords` there.
+        // Per word: the last document it was met in, and its slot in that document's words.
         struct Seen {
             var document: Int32
             var slot: Int32
         }
         var wordSeen: [Seen] = []
-        rowWords.reserveCapacity(texts.count * 12)
-        rowWordCounts.reserveCapacity(texts.count * 12)
+        // Written in place as the rows.
+        var rowWords = [Int32](hugePagesCount: texts.count * 12)
+        var rowWordCounts = [Float](hugePagesCount: texts.count * 12)
+        var rowWordCount = 0
         rowWordStarts.reserveCapacity(texts.count + 1)
-        var documentIDs: [Int32] = []
-        var distinctIDs: [Int32] = []
-        var distinctCounts: [UInt16] = []
-        var table = self.table
-        var hashes = self.hashes
-        var groups = self.groups
-        var frequency = self.frequency
         for (document, text) in texts.enumerated() {
             // Intern the features: new ones get the next ID.
-            let featureCount = extractor.featureIDs(of: text, into: &documentIDs, memo: &memo) {
+            let featureCount = extractor.featureIDs(of: text, memo: &memo) {
                 newHashes, newGroups, ids in
                 // Most features are known: read-only probes first, all at once, then the missing ones
                 // inserted in order (an earlier one of the same text may have brought a feature since).
                 table.lookUp(newHashes, into: ids)
-                for k in 0..<ids.count where ids[k] < 0 {
-                    let (id, inserted) = table.insert(newHashes[k], id: Int32(hashes.count))
-                    if inserted {
-                        hashes.append(newHashes[k])
-                        groups.append(newGroups[k])
-                        frequency.append(0)
-                        slotOf.append(0)
+                guard let firstMissing = ids.firstIndex(where: { $0 < 0 }) else { return }
+                if vocabularyCount + ids.count > hashes.count {
+                    let room = max(hashes.count * 2, vocabularyCount + ids.count)
+                    hashes = hashes.hugePagesCopy(count: room, keeping: vocabularyCount)
+                    groups = groups.hugePagesCopy(count: room, keeping: vocabularyCount)
+                    frequency = frequency.hugePagesCopy(count: room, keeping: vocabularyCount)
+                    slotOf = slotOf.hugePagesCopy(count: room, keeping: vocabularyCount)
+                }
+                hashes.withUnsafeMutableBufferPointer { hashes in
+                groups.withUnsafeMutableBufferPointer { groups in
+                frequency.withUnsafeMutableBufferPointer { frequency in
+                slotOf.withUnsafeMutableBufferPointer { slotOf in
+                    for k in firstMissing..<ids.count where ids[k] < 0 {
+                        let (id, inserted) = table.insert(newHashes[k], id: Int32(vocabularyCount))
+                        if inserted {
+                            (hashes[vocabularyCount], groups[vocabularyCount]) = (newHashes[k], newGroups[k])
+                            (frequency[vocabularyCount], slotOf[vocabularyCount]) = (0, -1)
+                            vocabularyCount += 1
+                        }
+                        ids[k] = id
                     }
-                    ids[k] = id
+                }
+                }
+                }
                 }
             }
-            // Count terms: a feature's first occurrence in this document takes the next slot of the row.
-            // Scratch rows as long as the document's features (grown, never cleared: slots are written
-            // before they are read).
-            if distinctIDs.count < featureCount {
-                distinctIDs = [Int32](repeating: 0, count: featureCount * 2)
-                distinctCounts = [UInt16](repeating: 0, count: featureCount * 2)
+            // Count terms: a feature's first occurrence in this document takes the next slot of the row,
+            // as the IDs come (they are not laid out first).
+            if entryCount + featureCount > rowIDs.count {
+                let room = max(rowIDs.count * 2, entryCount + featureCount)
+                rowIDs = rowIDs.hugePagesCopy(count: room, keeping: entryCount)
+                rowCounts = rowCounts.hugePagesCopy(count: room, keeping: entryCount)
+            }
+            if entryCount - positionBase + featureCount > Int(Int32.max) {
+                positionBase = entryCount
+                for index in 0..<vocabularyCount { slotOf[index] = -1 }
             }
             let documentID = Int32(document)
+            let rowStart = Int32(entryCount - positionBase)
             var distinct = 0
-            documentIDs.withUnsafeBufferPointer { documentIDs in
-                slotOf.withUnsafeMutableBufferPointer { slotOf in
-                    frequency.withUnsafeMutableBufferPointer { frequency in
-                        distinctIDs.withUnsafeMutableBufferPointer { ids in
-                            distinctCounts.withUnsafeMutableBufferPointer { counts in
-                                for id in documentIDs[0..<featureCount] {
-                                    let index = Int(id)
-                                    let slot = Int(slotOf[index])
-                                    if slot > 0 {
-                                        counts[slot - 1] &+= counts[slot - 1] < UInt16.max ? 1 : 0
-                                    } else {
-                                        slotOf[index] = Int32(truncatingIfNeeded: distinct &+ 1)
-                                        ids[distinct] = id
-                                        counts[distinct] = 1
-                                        distinct &+= 1
-                                    }
-                                }
-                                for k in 0..<distinct {
-                                    let index = Int(ids[k])
-                                    slotOf[index] = 0
-                                    frequency[index] &+= 1
-                                }
-                            }
+            slotOf.withUnsafeMutableBufferPointer { slotOf in
+            frequency.withUnsafeMutableBufferPointer { frequency in
+            rowIDs.withUnsafeMutableBufferPointer { rowIDs in
+            rowCounts.withUnsafeMutableBufferPointer { rowCounts in
+                // Copies, and `distinct` in a local over each run: the compiler reloads what the closures
+                // hold in memory after every store through a pointer.
+                let (slotOf, frequency) = (slotOf, frequency)
+                let room = entryCount..<entryCount + featureCount
+                let (ids, counts) = (UnsafeMutableBufferPointer(rebasing: rowIDs[room]),
+                                     UnsafeMutableBufferPointer(rebasing: rowCounts[room]))
+                memo.forEachFeatureIDRun { run in
+                    var next = distinct
+                    for id in run {
+                        let index = Int(id)
+                        let position = slotOf[index]
+                        if position >= rowStart {
+                            let slot = Int(position &- rowStart)
+                            counts[slot] &+= counts[slot] < UInt16.max ? 1 : 0
+                        } else {
+                            slotOf[index] = rowStart &+ Int32(truncatingIfNeeded: next)
+                            ids[next] = id
+                            counts[next] = 1
+                            frequency[index] &+= 1
+                            next &+= 1
                         }
+                    }
+                    distinct = next
+                }
+            }
+            }
+            }
+            }
+            entryCount += distinct
+            rowStarts.append(entryCount)
+            // The document's distinct words, in place as its features.
+            while wordSeen.count < memo.unigramIDs.count { wordSeen.append(Seen(document: -1, slot: 0)) }
+            let tokenCount = memo.tokenCount
+            if rowWordCount + tokenCount > rowWords.count {
+                let room = max(rowWords.count * 2, rowWordCount + tokenCount)
+                rowWords = rowWords.hugePagesCopy(count: room, keeping: rowWordCount)
+                rowWordCounts = rowWordCounts.hugePagesCopy(count: room, keeping: rowWordCount)
+            }
+            var wordCount = 0
+            memo.tokens.withUnsafeBufferPointer { tokens in
+            wordSeen.withUnsafeMutableBufferPointer { wordSeen in
+            rowWords.withUnsafeMutableBufferPointer { rowWords in
+            rowWordCounts.withUnsafeMutableBufferPointer { rowWordCounts in
+                let room = rowWordCount..<rowWordCount + tokenCount
+                let (words, counts) = (UnsafeMutableBufferPointer(rebasing: rowWords[room]),
+                                       UnsafeMutableBufferPointer(rebasing: rowWordCounts[room]))
+                for token in tokens[0..<tokenCount] where token.word >= 0 {
+                    let word = Int(token.word)
+                    if wordSeen[word].document == documentID {
+                        counts[Int(wordSeen[word].slot)] += 1
+                    } else {
+                        wordSeen[word] = Seen(document: documentID, slot: Int32(truncatingIfNeeded: wordCount))
+                        words[wordCount] = token.word
+                        counts[wordCount] = 1
+                        wordCount &+= 1
                     }
                 }
             }
-            // Through buffer pointers: appending array slices retains and releases their storage.
-            distinctIDs.withUnsafeBufferPointer { rowIDs.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<distinct])) }
-            distinctCounts.withUnsafeBufferPointer {
-                rowCounts.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<distinct]))
             }
-            rowStarts.append(rowIDs.count)
-            // The document's distinct words.
-            while wordSeen.count < memo.unigramIDs.count { wordSeen.append(Seen(document: -1, slot: 0)) }
-            for (word, _) in memo.tokens where word >= 0 {
-                if wordSeen[Int(word)].document == documentID {
-                    rowWordCounts[Int(wordSeen[Int(word)].slot)] += 1
-                } else {
-                    wordSeen[Int(word)] = Seen(document: documentID, slot: Int32(rowWords.count))
-                    rowWords.append(word)
-                    rowWordCounts.append(1)
-                }
             }
-            rowWordStarts.append(rowWords.count)
+            }
+            rowWordCount += wordCount
+            rowWordStarts.append(rowWordCount)
         }
+        hashes.removeSubrange(vocabularyCount...)
+        groups.removeSubrange(vocabularyCount...)
+        frequency.removeSubrange(vocabularyCount...)
+        rowIDs.removeSubrange(entryCount...)
+        rowCounts.removeSubrange(entryCount...)
+        rowWords.removeSubrange(rowWordCount...)
+        rowWordCounts.removeSubrange(rowWordCount...)
+        self.rowWords = rowWords
+        self.rowWordCounts = rowWordCounts
+        self.rowIDs = rowIDs
+        self.rowCounts = rowCounts
         self.memo = memo
         self.table = table
         self.hashes = hashes

@@ -40,5 +40,6 @@ public struct Token: Sendable, Hashable {
         }
     }
 
-    private static let numberShapes = (0...12).map { $0 == 12 ? "<num:12+>" : "<num:\($0)>" }
+    /// `<num:0>` ... `<num:11>`, `<num:12+>`: a number's shape by its count of digits.
+    static let numberShapes = (0...12).map { $0 == 12 ? "<num:12+>" : "<num:\($0)>" }
 }

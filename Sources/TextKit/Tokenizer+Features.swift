@@ -79,6 +79,8 @@ extension Tokenizer {
         @inline(__always) func isLetter(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
         @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
         let count = bytes.count
+        // Read once a text, not at every word (each read of a static is a call).
+        let contractions = Contractions.english
         var index = 0
         while index < count {
             let byte = bytes[index]
@@ -95,7 +97,8 @@ extension Tokenizer {
                         break
                     }
                 }
-                emitWord(UnsafeBufferPointer(rebasing: bytes[index..<end]), hasApostrophe: hasApostrophe, body)
+                emitWord(UnsafeBufferPointer(rebasing: bytes[index..<end]), hasApostrophe: hasApostrophe,
+                         contractions: contractions, body)
                 index = end
             } else if isDigit(byte) {
                 var end = index + 1
@@ -113,8 +116,7 @@ extension Tokenizer {
                         break
                     }
                 }
-                // Token.feature's shape: `<num:5>`, up to `<num:12+>` (short strings: no allocation).
-                var shape = digits >= 12 ? "<num:12+>" : "<num:\(digits)>"
+                var shape = Token.numberShapes[min(digits, Token.numberShapes.count - 1)]
                 shape.withUTF8 { body($0, .number) }
                 index = end
             } else {
@@ -126,43 +128,9 @@ extension Tokenizer {
 
     /// Emits a folded ASCII word, expanded if it is a contraction.
     @inline(__always)
-    private static func emitWord(_ word: UnsafeBufferPointer<UInt8>, hasApostrophe: Bool,
+    private static func emitWord(_ word: UnsafeBufferPointer<UInt8>, hasApostrophe: Bool, contractions: Contractions,
                                  _ body: (UnsafeBufferPointer<UInt8>, Token.Kind) -> Void)
     {
-        // Only a word with an apostrophe, or one shaped like a whole-word contraction (`dont`, `im`), can
-        // expand: the dictionary lookup is skipped for every other word.
-        if hasApostrophe || Self.mayBeWholeContraction(word),
-           let expansion = Contractions.expand(String(decoding: word, as: UTF8.self))
-        {
-            for var word in expansion { word.withUTF8 { body($0, .word) } }
-        } else {
-            body(word, .word)
-        }
+        if !contractions.expand(word, hasApostrophe: hasApostrophe, { body($0, .word) }) { body(word, .word) }
     }
-
-    /// Whether a folded ASCII word has the length, first and last letter of a whole-word contraction.
-    @inline(__always)
-    private static func mayBeWholeContraction(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let key = contractionShapeKey(word) else { return false }
-        return contractionShapes[key]
-    }
-
-    private static func contractionShapeKey(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard (1...15).contains(word.count), let first = word.first, let last = word.last,
-              (0x61...0x7A).contains(first), (0x61...0x7A).contains(last)
-        else { return nil }
-        return (word.count * 26 + Int(first - 0x61)) * 26 + Int(last - 0x61)
-    }
-
-    /// (length, first letter, last letter) of every apostrophe-less whole-word contraction.
-    private static let contractionShapes: [Bool] = {
-        var shapes = [Bool](repeating: false, count: 16 * 26 * 26)
-        for key in Contractions.whole.keys where !key.contains("'") {
-            var key = key
-            key.withUTF8 { word in
-                if let index = contractionShapeKey(word) { shapes[index] = true }
-            }
-        }
-        return shapes
-    }()
 }

@@ -57,11 +57,11 @@ final class FeatureTableTests: XCTestCase {
     }
 
     func testHugePageArraysHoldWhatIsWritten() {
-        var counts = [UInt16](hugePagesCapacity: 3 << 20)
-        XCTAssertTrue(counts.isEmpty)
-        XCTAssertGreaterThanOrEqual(counts.capacity, 3 << 20)
-        for k in 0..<(3 << 20) { counts.append(UInt16(truncatingIfNeeded: k)) }
-        XCTAssertEqual(counts[(3 << 20) - 1], UInt16(truncatingIfNeeded: (3 << 20) - 1))
+        var counts = [UInt16](hugePagesCount: 3 << 20)
+        for k in counts.indices { counts[k] = UInt16(truncatingIfNeeded: k) }
+        let grown = counts.hugePagesCopy(count: 4 << 20, keeping: 3 << 20)
+        XCTAssertEqual(grown.count, 4 << 20)
+        XCTAssertEqual(Array(grown[..<(3 << 20)]), counts)
 
         var weights = [Float](hugePagesCount: 1 << 20)
         XCTAssertEqual(weights.count, 1 << 20)

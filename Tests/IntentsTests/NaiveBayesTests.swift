@@ -338,6 +338,54 @@ final class NaiveBayesTests: XCTestCase {
         }
     }
 
+    func testTextsWithMoreTokensThanHalfTheirBytesOrLongRows() {
+        // Training reads a text's tokens into room for half its bytes and appends any past it: adjacent
+        // numbers and letters, and contractions typed without an apostrophe, fill it. A text of 676
+        // words also has more features and words than the room training first makes for rows.
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        let long = letters.flatMap { first in letters.map { "k" + first + $0 } }.joined(separator: " ")
+        assertTrainingInternsOneByOne(["1a2b3c4d5e6f7g8h9i", "im im im im im im dont", "a", "x1y2z3 im im",
+                                       "1a2b3c4d5e6f7g8h9i", "ive 1a im 2b", long, "where is my order", long])
+    }
+
+    func testVocabularyPastTheFirstRoom() {
+        // 6,000 words of four letters: some 70,000 features, past the room counting first makes (32,768).
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        let words = (0..<6_000).map { (n: Int) -> String in
+            [letters[n % 26], letters[n / 26 % 26], letters[n / 676 % 26], "q"].joined()
+        }
+        let texts = (0..<60).map { words[$0 * 100..<$0 * 100 + 100].joined(separator: " ") }
+        let features = assertTrainingInternsOneByOne(texts)
+        XCTAssertGreaterThan(features, 1 << 15)
+    }
+
+    /// The IDs must be those of interning every feature of every text one by one, and each row must list
+    /// its features as classifying does. Returns how many features there are.
+    @discardableResult
+    private func assertTrainingInternsOneByOne(_ texts: [String], file: StaticString = #filePath,
+                                               line: UInt = #line) -> Int
+    {
+        let extractor = FeatureExtractor()
+        let (vectorizer, documents) = TFIDFVectorizer.fit(
+            texts: texts, labels: texts.map { _ in 0 }, extractor: extractor, groupWeights: [1, 1, 0.7])
+        var expected: [UInt64] = []
+        var known = Set<UInt64>()
+        for text in texts {
+            extractor.forEachFeature(in: text) { hash, _ in
+                if known.insert(hash).inserted { expected.append(hash) }
+            }
+        }
+        XCTAssertEqual(vectorizer.hashes, expected, file: file, line: line)
+        for (row, text) in texts.enumerated() {
+            let classified = vectorizer.vector(for: text)
+            XCTAssertEqual(documents.row(row).ids, classified.ids, text, file: file, line: line)
+            for (trained, weight) in zip(documents.row(row).weights, classified.weights) {
+                XCTAssertEqual(trained, weight, accuracy: 1e-5, text, file: file, line: line)
+            }
+        }
+        return vectorizer.featureCount
+    }
+
     func testCountingInPartsEqualsOnePass() {
         let texts = Fixtures.trainingSet.examples.map(\.text)
         let labels = texts.map { _ in 0 }

@@ -25,9 +25,19 @@ final class TokenizerTests: XCTestCase {
             ("they're late", ["they", "are", "late"]),
             ("my wife's order", ["my", "wife", "order"]),
             ("five o'clock", ["five", "oclock"]),
+            ("it's i'd we'll they've you're shouldn't", ["it", "is", "i", "would", "we", "will", "they", "have",
+                                                        "you", "are", "should", "not"]),
+            ("ain't let's n't x'd'd rock'n'roll", ["is", "not", "let", "us", "not", "not", "x'd", "would",
+                                                  "rocknroll"]),
+            ("whats thats what want", ["what", "is", "that", "is", "what", "want"]),
+            ("Chloé's café's", ["chloe", "cafe"]),
         ]
         for (input, expected) in cases {
             XCTAssertEqual(texts(input), expected, input)
+            // The fast path reads ASCII text's words as bytes; the same rules must give the same words.
+            var features: [String] = []
+            tokenizer.forEachFeature(in: input) { bytes, _ in features.append(String(decoding: bytes, as: UTF8.self)) }
+            XCTAssertEqual(features, expected, input)
         }
     }
 
