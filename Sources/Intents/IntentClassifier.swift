@@ -161,7 +161,7 @@ public struct IntentClassifier: Sendable {
             }
         }
         let (vectorizer, documents) = TFIDFVectorizer.fit(
-            texts: trainingSet.examples.map(\.text), labels: labels,
+            texts: trainingSet.texts, labels: labels,
             extractor: FeatureExtractor(minGram: options.minGram, maxGram: options.maxGram),
             groupWeights: options.groupWeights)
         let (model, exampleWeights) = NaiveBayes.fitWeightingHardExamples(

@@ -286,9 +286,9 @@ extension TFIDFVectorizer {
     /// a second pass over the stored counts. Large inputs are counted in `chunks` parts at once; their
     /// vocabularies are merged in order, and each part's rows are renumbered and weighed at once,
     /// which gives exactly the IDs and rows of one sequential pass.
-    static func fit(
-        texts: [String], labels: [Int], extractor: FeatureExtractor, groupWeights: [Float], chunks: Int? = nil
-    ) -> (TFIDFVectorizer, DocumentMatrix) {
+    static func fit<Texts: RandomAccessCollection<String> & Sendable>(
+        texts: Texts, labels: [Int], extractor: FeatureExtractor, groupWeights: [Float], chunks: Int? = nil
+    ) -> (TFIDFVectorizer, DocumentMatrix) where Texts.Index == Int {
         let parts = max(1, min(chunks ?? (texts.count >= 4000 ? 2 : 1), texts.count))
         let bounds = (0...parts).map { texts.count * $0 / parts }
         var counted = [TermCounts?](repeating: nil, count: parts)
@@ -467,8 +467,14 @@ struct TermCounts {
     var rowWords: [Int32] = []
     var rowWordCounts: [Float] = []
 
+    /// A word's last document while counting, and its slot in that document's words.
+    private struct Seen {
+        var document: Int32
+        var slot: Int32
+    }
+
     /// Counts `texts` in one sequential pass.
-    init(_ texts: ArraySlice<String>, extractor: FeatureExtractor) {
+    init(_ texts: some Collection<String>, extractor: FeatureExtractor) {
         // Per feature while counting: the position in `rowIDs` of its entry in the last document that
         // had it, less `positionBase` (-1 before any): a document has had it when that is at least where
         // the document's row starts, and positions only grow, so nothing is set back between documents.
@@ -496,10 +502,6 @@ struct TermCounts {
         rowStarts.reserveCapacity(texts.count + 1)
         var memo = FeatureExtractor.WordMemo()
         // Per word: the last document it was met in, and its slot in that document's words.
-        struct Seen {
-            var document: Int32
-            var slot: Int32
-        }
         var wordSeen: [Seen] = []
         // Written in place as the rows.
         var rowWords = [Int32](hugePagesCount: texts.count * 12)

@@ -45,6 +45,18 @@ public struct TrainingSet: Sendable {
     /// A stable hash (FNV-1a 64, hex) of the file names and contents: equal data, equal fingerprint.
     public var fingerprint: String
 
+    /// The examples' texts in order, read in place: training takes them without copying each out (a
+    /// copy is a reference count up, then down, for every example, on one thread).
+    var texts: Texts { Texts(examples: examples) }
+
+    /// A view of the examples' texts.
+    struct Texts: RandomAccessCollection, Sendable {
+        let examples: [Example]
+        var startIndex: Int { examples.startIndex }
+        var endIndex: Int { examples.endIndex }
+        subscript(position: Int) -> String { examples[position].text }
+    }
+
     /// A training set from examples already in memory (tests, cross-validation folds).
     public init(examples: [Example]) {
         self.examples = examples
