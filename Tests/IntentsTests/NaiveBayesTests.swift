@@ -401,6 +401,11 @@ final class NaiveBayesTests: XCTestCase {
             XCTAssertEqual(partRows.ids, oneRows.ids)
             XCTAssertEqual(partRows.weights, oneRows.weights)
             XCTAssertEqual(partRows.masses, oneRows.masses)
+            // What the words leave of a row does not depend on the parts (its words' numbers do).
+            XCTAssertEqual(partRows.words?.restStarts, oneRows.words?.restStarts)
+            XCTAssertEqual(partRows.words?.restIDs, oneRows.words?.restIDs)
+            XCTAssertEqual(partRows.words?.restWeights, oneRows.words?.restWeights)
+            XCTAssertEqual(partRows.words?.rowWordWeights, oneRows.words?.rowWordWeights)
         }
         for row in 0..<oneRows.count {
             XCTAssertEqual(oneRows.masses[row], oneRows.row(row).weights.reduce(0) { $0 + Double($1) },
