@@ -218,30 +218,37 @@ extension NaiveBayes {
                 sums.withUnsafeMutableBufferPointer { sums in
                 denseOffsets.withUnsafeMutableBufferPointer { denseOffsets in
                 denseWeights.withUnsafeMutableBufferPointer { denseWeights in
+                words.rowWordStarts.withUnsafeBufferPointer { rowWordStarts in
+                words.rowWords.withUnsafeBufferPointer { rowWords in
+                words.rowWordWeights.withUnsafeBufferPointer { rowWordWeights in
+                words.restStarts.withUnsafeBufferPointer { restStarts in
+                words.restIDs.withUnsafeBufferPointer { restIDs in
+                words.restWeights.withUnsafeBufferPointer { restWeights in
                     for index in bounds[part]..<bounds[part + 1] {
                         let row = rows[index]
                         let truth = documents.labels[row]
                         let mass = masses[row]
                         let scale = normalizesExamples && mass > 0 ? 1 / mass : 1
-                        for c in 0..<stride { sums[c] = 0 }
+                        sums.update(repeating: 0)
                         // The words' rows, then what the words leave: sparse features add to the classes
-                        // that saw them, dense ones are listed.
+                        // that saw them, dense ones are listed. (Through buffers, with wrapping arithmetic:
+                        // no bounds or overflow checks in the loops that run for every example's features.)
                         var denseUsed = 0
-                        for position in words.rowWordStarts[row]..<words.rowWordStarts[row + 1] {
-                            denseOffsets[denseUsed] = (featureRows + Int(words.rowWords[position])) * rowBytes
-                            denseWeights[denseUsed] = words.rowWordWeights[position]
-                            denseUsed += 1
+                        for position in rowWordStarts[row]..<rowWordStarts[row + 1] {
+                            denseOffsets[denseUsed] = (featureRows &+ Int(rowWords[position])) &* rowBytes
+                            denseWeights[denseUsed] = rowWordWeights[position]
+                            denseUsed &+= 1
                         }
-                        for k in words.restStarts[row]..<words.restStarts[row + 1] {
-                            let feature = Int(words.restIDs[k])
-                            let x = words.restWeights[k]
+                        for k in restStarts[row]..<restStarts[row + 1] {
+                            let feature = Int(restIDs[k])
+                            let x = restWeights[k]
                             let denseRow = Int(denseIndex[feature])
                             if denseRow >= 0 {
-                                denseOffsets[denseUsed] = denseRow * rowBytes
+                                denseOffsets[denseUsed] = denseRow &* rowBytes
                                 denseWeights[denseUsed] = x
-                                denseUsed += 1
+                                denseUsed &+= 1
                             } else {
-                                for entry in Int(starts[feature])..<Int(starts[feature + 1]) {
+                                for entry in Int(starts[feature])..<Int(starts[feature &+ 1]) {
                                     sums[Int(classes[entry])] += x * deltas[entry]
                                 }
                             }
@@ -260,6 +267,12 @@ extension NaiveBayes {
                             sums.baseAddress!, priors.baseAddress!, unseen.baseAddress!, Float(mass), tau, truth,
                             classCount, stride))
                     }
+                }
+                }
+                }
+                }
+                }
+                }
                 }
                 }
                 }
