@@ -89,7 +89,7 @@ struct TFIDFVectorizer: Sendable {
     {
         let scales = weighUnscaled(ids: ids, counts: counts, into: weights).0
         groups.withUnsafeBufferPointer { groups in
-            for k in 0..<ids.count { weights[k] *= scales[Int(min(groups[Int(ids[k])], 3))] }
+            for k in 0..<ids.count { weights[k] *= scales[Int(groups[Int(ids[k])] & 3)] }
         }
     }
 
@@ -116,7 +116,7 @@ struct TFIDFVectorizer: Sendable {
         groups.withUnsafeBufferPointer { groups in
         idf.withUnsafeBufferPointer { idf in
         withUnsafeTemporaryAllocation(of: (scale: Float, carried: Float, kept: UInt8).self, capacity: 4) { byGroup in
-            // Per group (the index clamped to 3, as `scales`): its scale, and whether the words carry its
+            // Per group (the index masked to 0...3, as `scales`): its scale, and whether the words carry its
             // entries, as a factor and as whether an entry that occurs once is kept. Looked up rather than
             // selected: the compiler turns a select on the group back into a branch, which mispredicts as
             // often as the group changes.
@@ -127,7 +127,7 @@ struct TFIDFVectorizer: Sendable {
             // Every entry is written at `next`, which moves on past the ones that are left.
             for k in 0..<ids.count {
                 let id = Int(ids[k])
-                let group = byGroup[Int(min(groups[id], 3))]
+                let group = byGroup[Int(groups[id] & 3)]
                 let weight = weights[k] * group.scale
                 weights[k] = weight
                 mass += Double(weight)
@@ -143,8 +143,9 @@ struct TFIDFVectorizer: Sendable {
     }
 
     /// The first of `weigh`'s two passes: writes each feature's (1 + ln tf_j) · idf_j and returns the scale
-    /// of each group (lanes 0...2; lane 3 repeats lane 2, for the group index clamped to 3), and the
-    /// largest term count.
+    /// of each group (lanes 0...2; lane 3 repeats lane 2, for a group index masked to 0...3: a group is
+    /// 0...2, which loading a model checks, and the mask is one instruction where a clamp was three), and
+    /// the largest term count.
     ///
     /// After the group scales the squared norm is Σ w_g² over the groups present, so the final L2
     /// normalisation folds into the scales.
@@ -178,7 +179,7 @@ struct TFIDFVectorizer: Sendable {
                     let tf = exact && count >= 64 ? 1 + logf(Float(count)) : sublinearTF[Int(min(count, 63))]
                     let weight = tf * idf[id]
                     weights[k] = weight
-                    squares += masks[Int(min(groups[id], 3))] * (weight * weight)
+                    squares += masks[Int(groups[id] & 3)] * (weight * weight)
                 }
                 return (squares, largestCount)
             }
