@@ -151,16 +151,25 @@ extension NaiveBayes {
         }
         let rowLength = longest
         dense.withUnsafeMutableBufferPointer { buffer in
-            // Each part writes only its own features' rows, then its own words' rows from those.
-            nonisolated(unsafe) let dense = buffer
+        denseIndexes.withUnsafeBufferPointer { denseIndexes in
+        entryStarts.withUnsafeBufferPointer { starts in
+        entryClasses.withUnsafeBufferPointer { classes in
+        entryDeltas.withUnsafeBufferPointer { deltas in
+        words.gramStarts.withUnsafeBufferPointer { gramStarts in
+        words.gramIDs.withUnsafeBufferPointer { gramIDs in
+        words.idf.withUnsafeBufferPointer { idf in
+            // Each part writes only its own features' rows, then its own words' rows from those. (Through
+            // buffers: no bounds checks in the loops over every feature and every word's n-grams.)
+            nonisolated(unsafe) let (dense, denseIndexes, starts, classes, deltas, gramStarts, gramIDs, idf) =
+                (buffer, denseIndexes, starts, classes, deltas, gramStarts, gramIDs, idf)
             let featureParts = parallel && featureCount >= 4000 ? 2 : 1
             DispatchQueue.concurrentPerform(iterations: featureParts) { part in
                 for feature in featureCount * part / featureParts..<featureCount * (part + 1) / featureParts
                 where denseIndexes[feature] >= 0 {
-                    let base = Int(denseIndexes[feature]) * stride
+                    let base = Int(denseIndexes[feature]) &* stride
                     UnsafeMutableBufferPointer(rebasing: dense[base..<base + stride]).update(repeating: 0)
-                    for entry in Int(entryStarts[feature])..<Int(entryStarts[feature + 1]) {
-                        dense[base + Int(entryClasses[entry])] = entryDeltas[entry]
+                    for entry in Int(starts[feature])..<Int(starts[feature &+ 1]) {
+                        dense[base &+ Int(classes[entry])] = deltas[entry]
                     }
                 }
             }
@@ -168,26 +177,39 @@ extension NaiveBayes {
             DispatchQueue.concurrentPerform(iterations: wordParts) { part in
                 var offsets = [Int](repeating: 0, count: rowLength)
                 var rowWeights = [Float](repeating: 0, count: rowLength)
-                for word in words.wordCount * part / wordParts..<words.wordCount * (part + 1) / wordParts {
-                    let base = (featureRows + word) * stride
-                    UnsafeMutableBufferPointer(rebasing: dense[base..<base + stride]).update(repeating: 0)
-                    var used = 0
-                    for k in Int(words.gramStarts[word])..<Int(words.gramStarts[word + 1]) {
-                        let feature = Int(words.gramIDs[k])
-                        let idf = words.idf[feature]
-                        if denseIndexes[feature] >= 0 {
-                            offsets[used] = Int(denseIndexes[feature]) * rowBytes
-                            rowWeights[used] = idf
-                            used += 1
-                        } else {
-                            for entry in Int(entryStarts[feature])..<Int(entryStarts[feature + 1]) {
-                                dense[base + Int(entryClasses[entry])] += idf * entryDeltas[entry]
+                offsets.withUnsafeMutableBufferPointer { offsets in
+                rowWeights.withUnsafeMutableBufferPointer { rowWeights in
+                    for word in words.wordCount * part / wordParts..<words.wordCount * (part + 1) / wordParts {
+                        let base = (featureRows &+ word) &* stride
+                        UnsafeMutableBufferPointer(rebasing: dense[base..<base + stride]).update(repeating: 0)
+                        var used = 0
+                        for k in Int(gramStarts[word])..<Int(gramStarts[word &+ 1]) {
+                            let feature = Int(gramIDs[k])
+                            let weight = idf[feature]
+                            let denseRow = Int(denseIndexes[feature])
+                            if denseRow >= 0 {
+                                offsets[used] = denseRow &* rowBytes
+                                rowWeights[used] = weight
+                                used &+= 1
+                            } else {
+                                for entry in Int(starts[feature])..<Int(starts[feature &+ 1]) {
+                                    dense[base &+ Int(classes[entry])] += weight * deltas[entry]
+                                }
                             }
                         }
+                        concierge_add_rows(dense.baseAddress!, offsets.baseAddress!, rowWeights.baseAddress!, used,
+                                           dense.baseAddress! + base, stride)
                     }
-                    concierge_add_rows(dense.baseAddress!, offsets, rowWeights, used, dense.baseAddress! + base, stride)
+                }
                 }
             }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
         }
         // log π_c and b_c in single precision, padded to `stride` classes that cannot win.
         var priors = [Float](repeating: -1e30, count: stride)
