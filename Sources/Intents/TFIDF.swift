@@ -552,9 +552,11 @@ struct TermCounts {
         var rowWordCounts = [Float](hugePagesCount: texts.count * 12)
         var rowWordCount = 0
         rowWordStarts.reserveCapacity(texts.count + 1)
-        for (document, text) in texts.enumerated() {
+        // Each text is read where it is (by index, not iterated out: a copy of each string is a reference
+        // count up and down on memory no other step touches).
+        for (document, index) in texts.indices.enumerated() {
             // Intern the features: new ones get the next ID.
-            let featureCount = extractor.featureIDs(of: text, memo: &memo) {
+            let featureCount = extractor.featureIDs(of: texts[index], memo: &memo) {
                 newHashes, newGroups, ids in
                 // Most features are known: read-only probes first, all at once, then the missing ones
                 // inserted in order (an earlier one of the same text may have brought a feature since).

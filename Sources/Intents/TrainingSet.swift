@@ -54,7 +54,9 @@ public struct TrainingSet: Sendable {
         let examples: [Example]
         var startIndex: Int { examples.startIndex }
         var endIndex: Int { examples.endIndex }
-        subscript(position: Int) -> String { examples[position].text }
+        subscript(position: Int) -> String {
+            _read { yield examples[position].text }
+        }
     }
 
     /// A training set from examples already in memory (tests, cross-validation folds).

@@ -7,8 +7,7 @@
 extension Tokenizer {
     /// Calls `body` with each non-punctuation token's feature as UTF-8 bytes, and its kind.
     public func forEachFeature(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Token.Kind) -> Void) {
-        var text = text
-        let handled: Bool = text.withUTF8 { bytes in
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard Self.isPlainASCII(bytes) else { return false }
             guard !bytes.isEmpty else { return true }
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { folded in
@@ -17,7 +16,15 @@ extension Tokenizer {
             }
             return true
         }
-        if handled { return }
+        // A native string's bytes are read where they are; `withUTF8` (which may have to copy a bridged
+        // string's) mutates, so it needs a copy of the string: a reference count up and down per text,
+        // which was 3 % of training's time on CLINC150.
+        var handled = text.utf8.withContiguousStorageIfAvailable(scan)
+        if handled == nil {
+            var text = text
+            handled = text.withUTF8(scan)
+        }
+        if handled == true { return }
         for token in tokenize(text) where token.kind != .punctuation {
             var feature = token.feature
             feature.withUTF8 { body($0, token.kind) }
