@@ -552,8 +552,7 @@ struct TermCounts {
         var rowWordCounts = [Float](hugePagesCount: texts.count * 12)
         var rowWordCount = 0
         rowWordStarts.reserveCapacity(texts.count + 1)
-        // Each text is read where it is (by index, not iterated out: a copy of each string is a reference
-        // count up and down on memory no other step touches).
+        // Each text is read where it is (by index, not iterated out as a copy).
         for (document, index) in texts.indices.enumerated() {
             // Intern the features: new ones get the next ID.
             let featureCount = extractor.featureIDs(of: texts[index], memo: &memo) {

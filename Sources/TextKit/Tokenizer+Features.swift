@@ -17,8 +17,7 @@ extension Tokenizer {
             return true
         }
         // A native string's bytes are read where they are; `withUTF8` (which may have to copy a bridged
-        // string's) mutates, so it needs a copy of the string: a reference count up and down per text,
-        // which was 3 % of training's time on CLINC150.
+        // string's) mutates, so it needs a copy of the string.
         var handled = text.utf8.withContiguousStorageIfAvailable(scan)
         if handled == nil {
             var text = text
