@@ -261,6 +261,8 @@ extension NaiveBayes {
                             denseWeights[denseUsed] = rowWordWeights[position]
                             denseUsed &+= 1
                         }
+                        // (The same steps as for a word's n-grams in its row above; a shared function for
+                        // both measured 0.5 ms slower a fit.)
                         for k in restStarts[row]..<restStarts[row + 1] {
                             let feature = Int(restIDs[k])
                             let x = restWeights[k]

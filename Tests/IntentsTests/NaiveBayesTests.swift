@@ -318,24 +318,10 @@ final class NaiveBayesTests: XCTestCase {
         // Training looks a text's new features up all at once and remembers each word's n-grams; the IDs
         // must still be those of interning every feature of every text one by one, and each row lists
         // its features as classifying does. Words come back within a text, and new words repeat.
-        let texts = Fixtures.trainingSet.examples.map(\.text) + [
+        assertTrainingInternsOneByOne(Fixtures.trainingSet.examples.map(\.text) + [
             "refund refund refunds", "refunds and refund again, 10023 10024", "zebra zebra zebra", "!!!", "",
             "I'm sure it's 10023, dont worry", "Ｃrème brûlée", "where is my order",
-        ]
-        let extractor = FeatureExtractor()
-        let (vectorizer, documents) = TFIDFVectorizer.fit(
-            texts: texts, labels: texts.map { _ in 0 }, extractor: extractor, groupWeights: [1, 1, 0.7])
-        var expected: [UInt64] = []
-        var known = Set<UInt64>()
-        for text in texts {
-            extractor.forEachFeature(in: text) { hash, _ in
-                if known.insert(hash).inserted { expected.append(hash) }
-            }
-        }
-        XCTAssertEqual(vectorizer.hashes, expected)
-        for (row, text) in texts.enumerated() {
-            XCTAssertEqual(documents.row(row).ids, vectorizer.vector(for: text).ids, text)
-        }
+        ])
     }
 
     func testTextsWithMoreTokensThanHalfTheirBytesOrLongRows() {
