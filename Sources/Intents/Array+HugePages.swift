@@ -29,6 +29,14 @@ extension Array where Element: BitwiseCopyable {
         return copy
     }
 
+    /// Room for `needed` elements: when the array has fewer, it becomes a copy of at least twice its size
+    /// (so that growing by steps copies little in all), the first `kept` elements its own. Training's
+    /// buffers that are written in place, not appended to, grow this way.
+    mutating func growHugePages(toHold needed: Int, keeping kept: Int) {
+        guard needed > count else { return }
+        self = hugePagesCopy(count: Swift.max(count * 2, needed), keeping: kept)
+    }
+
     /// Asks for huge pages over the whole 2 MiB-aligned pages inside `buffer`, before anything touches them.
     private static func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<Element>) {
         #if canImport(Glibc)

@@ -530,9 +530,9 @@ struct TermCounts {
         var positionBase = 0
         // Counted into locals, moved to the properties at the end: a copy of a property would share its
         // storage, and the first insert would copy the whole table (a megabyte) to write. The features'
-        // arrays are room (grown when short: grown by doubling from empty, each would copy itself several
-        // times over), and `vocabularyCount` of each is written: a new feature is written in place, not
-        // appended to each (an append checks that its array is uniquely referenced, through a call).
+        // arrays are room (`growHugePages` when short: grown by doubling from empty, each would copy itself
+        // several times over), and `vocabularyCount` of each is written: a new feature is written in place,
+        // not appended to each (an append checks that its array is uniquely referenced, through a call).
         var table = FeatureTable(capacity: Self.initialFeatureCapacity)
         var hashes = [UInt64](hugePagesCount: Self.initialFeatureCapacity)
         var groups = [UInt8](hugePagesCount: Self.initialFeatureCapacity)
@@ -561,13 +561,11 @@ struct TermCounts {
                 // inserted in order (an earlier one of the same text may have brought a feature since).
                 table.lookUp(newHashes, into: ids)
                 guard let firstMissing = ids.firstIndex(where: { $0 < 0 }) else { return }
-                if vocabularyCount + ids.count > hashes.count {
-                    let room = max(hashes.count * 2, vocabularyCount + ids.count)
-                    hashes = hashes.hugePagesCopy(count: room, keeping: vocabularyCount)
-                    groups = groups.hugePagesCopy(count: room, keeping: vocabularyCount)
-                    frequency = frequency.hugePagesCopy(count: room, keeping: vocabularyCount)
-                    slotOf = slotOf.hugePagesCopy(count: room, keeping: vocabularyCount)
-                }
+                let needed = vocabularyCount + ids.count
+                hashes.growHugePages(toHold: needed, keeping: vocabularyCount)
+                groups.growHugePages(toHold: needed, keeping: vocabularyCount)
+                frequency.growHugePages(toHold: needed, keeping: vocabularyCount)
+                slotOf.growHugePages(toHold: needed, keeping: vocabularyCount)
                 hashes.withUnsafeMutableBufferPointer { hashes in
                 groups.withUnsafeMutableBufferPointer { groups in
                 frequency.withUnsafeMutableBufferPointer { frequency in
@@ -588,11 +586,8 @@ struct TermCounts {
             }
             // Count terms: a feature's first occurrence in this document takes the next slot of the row,
             // as the IDs come (they are not laid out first).
-            if entryCount + featureCount > rowIDs.count {
-                let room = max(rowIDs.count * 2, entryCount + featureCount)
-                rowIDs = rowIDs.hugePagesCopy(count: room, keeping: entryCount)
-                rowCounts = rowCounts.hugePagesCopy(count: room, keeping: entryCount)
-            }
+            rowIDs.growHugePages(toHold: entryCount + featureCount, keeping: entryCount)
+            rowCounts.growHugePages(toHold: entryCount + featureCount, keeping: entryCount)
             if entryCount - positionBase + featureCount > Int(Int32.max) {
                 positionBase = entryCount
                 for index in 0..<vocabularyCount { slotOf[index] = -1 }
@@ -637,11 +632,8 @@ struct TermCounts {
             // The document's distinct words, in place as its features.
             while wordSeen.count < memo.unigramIDs.count { wordSeen.append(Seen(document: -1, slot: 0)) }
             let tokenCount = memo.tokenCount
-            if rowWordCount + tokenCount > rowWords.count {
-                let room = max(rowWords.count * 2, rowWordCount + tokenCount)
-                rowWords = rowWords.hugePagesCopy(count: room, keeping: rowWordCount)
-                rowWordCounts = rowWordCounts.hugePagesCopy(count: room, keeping: rowWordCount)
-            }
+            rowWords.growHugePages(toHold: rowWordCount + tokenCount, keeping: rowWordCount)
+            rowWordCounts.growHugePages(toHold: rowWordCount + tokenCount, keeping: rowWordCount)
             var wordCount = 0
             memo.tokens.withUnsafeBufferPointer { tokens in
             wordSeen.withUnsafeMutableBufferPointer { wordSeen in

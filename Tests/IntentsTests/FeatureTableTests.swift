@@ -63,6 +63,17 @@ final class FeatureTableTests: XCTestCase {
         XCTAssertEqual(grown.count, 4 << 20)
         XCTAssertEqual(Array(grown[..<(3 << 20)]), counts)
 
+        // Growing keeps what is written and at least doubles; room enough leaves the array alone.
+        var growing = grown
+        growing.growHugePages(toHold: 4 << 20, keeping: 4 << 20)
+        XCTAssertEqual(growing.count, 4 << 20)
+        growing.growHugePages(toHold: (4 << 20) + 1, keeping: 3 << 20)
+        XCTAssertEqual(growing.count, 8 << 20)
+        XCTAssertEqual(Array(growing[..<(3 << 20)]), counts)
+        growing.growHugePages(toHold: 20 << 20, keeping: 3 << 20)
+        XCTAssertEqual(growing.count, 20 << 20)
+        XCTAssertEqual(Array(growing[..<(3 << 20)]), counts)
+
         var weights = [Float](hugePagesCount: 1 << 20)
         XCTAssertEqual(weights.count, 1 << 20)
         for k in weights.indices { weights[k] = Float(k) }
