@@ -219,56 +219,30 @@ static int hasInstructionSet(int level) {
         || (level == 2 && __builtin_cpu_supports("avx512f"));
 }
 
-ConciergeAddRows *concierge_add_rows_for(int level) {
-    ConciergeAddRows *copies[] = {addRowsBaseline, addRowsAVX2, addRowsAVX512};
-    return level >= 0 && level <= 2 && hasInstructionSet(level) ? copies[level] : NULL;
-}
+/// The widest instruction set this processor has.
+static int bestInstructionSet(void) { return hasInstructionSet(2) ? 2 : hasInstructionSet(1) ? 1 : 0; }
 
-ConciergePosterior *concierge_posterior_for(int level) {
-    ConciergePosterior *copies[] = {posteriorBaseline, posteriorAVX2, posteriorAVX512};
-    return level >= 0 && level <= 2 && hasInstructionSet(level) ? copies[level] : NULL;
-}
-
-ConciergeOwnClassChange *concierge_own_class_change_for(int level) {
-    ConciergeOwnClassChange *copies[] = {changeBaseline, changeAVX2, changeAVX512};
-    return level >= 0 && level <= 2 && hasInstructionSet(level) ? copies[level] : NULL;
-}
-
-ConciergeDeltas *concierge_deltas_for(int level) {
-    ConciergeDeltas *copies[] = {deltasBaseline, deltasAVX2, deltasAVX512};
-    return level >= 0 && level <= 2 && hasInstructionSet(level) ? copies[level] : NULL;
-}
-
-static ConciergeAddRows *resolveAddRows(void) {
-    return hasInstructionSet(2) ? addRowsAVX512 : hasInstructionSet(1) ? addRowsAVX2 : addRowsBaseline;
-}
-
-static ConciergePosterior *resolvePosterior(void) {
-    return hasInstructionSet(2) ? posteriorAVX512 : hasInstructionSet(1) ? posteriorAVX2 : posteriorBaseline;
-}
-
-static ConciergeOwnClassChange *resolveOwnClassChange(void) {
-    return hasInstructionSet(2) ? changeAVX512 : hasInstructionSet(1) ? changeAVX2 : changeBaseline;
-}
-
-static ConciergeDeltas *resolveDeltas(void) {
-    return hasInstructionSet(2) ? deltasAVX512 : hasInstructionSet(1) ? deltasAVX2 : deltasBaseline;
-}
-
-void concierge_add_rows(ADD_ROWS_PARAMETERS) __attribute__((ifunc("resolveAddRows")));
-float concierge_posterior(POSTERIOR_PARAMETERS) __attribute__((ifunc("resolvePosterior")));
-float concierge_own_class_change(CHANGE_PARAMETERS) __attribute__((ifunc("resolveOwnClassChange")));
-void concierge_deltas(DELTAS_PARAMETERS) __attribute__((ifunc("resolveDeltas")));
+/// A kernel's copies by level (`name_for`), and `name` itself as an ifunc that resolves, when the program
+/// loads, to the copy of the widest instruction set there is.
+#define DISPATCH(Type, Return, RETURN, name, copy, PARAMETERS, ARGUMENTS)                                    \
+    Type *name##_for(int level) {                                                                             \
+        Type *copies[] = {copy##Baseline, copy##AVX2, copy##AVX512};                                          \
+        return level >= 0 && level <= 2 && hasInstructionSet(level) ? copies[level] : NULL;                   \
+    }                                                                                                         \
+    static Type *resolve_##name(void) { return name##_for(bestInstructionSet()); }                            \
+    Return name(PARAMETERS) __attribute__((ifunc("resolve_" #name)));
 
 #else
 
-ConciergeAddRows *concierge_add_rows_for(int level) { return level == 0 ? addRowsBaseline : NULL; }
-ConciergePosterior *concierge_posterior_for(int level) { return level == 0 ? posteriorBaseline : NULL; }
-void concierge_add_rows(ADD_ROWS_PARAMETERS) { addRowsBaseline(ADD_ROWS_ARGUMENTS); }
-float concierge_posterior(POSTERIOR_PARAMETERS) { return posteriorBaseline(POSTERIOR_ARGUMENTS); }
-ConciergeOwnClassChange *concierge_own_class_change_for(int level) { return level == 0 ? changeBaseline : NULL; }
-float concierge_own_class_change(CHANGE_PARAMETERS) { return changeBaseline(CHANGE_ARGUMENTS); }
-ConciergeDeltas *concierge_deltas_for(int level) { return level == 0 ? deltasBaseline : NULL; }
-void concierge_deltas(DELTAS_PARAMETERS) { deltasBaseline(DELTAS_ARGUMENTS); }
+/// Elsewhere, the baseline copy alone, called directly (`RETURN` is `return`, or nothing for a void kernel).
+#define DISPATCH(Type, Return, RETURN, name, copy, PARAMETERS, ARGUMENTS)                                    \
+    Type *name##_for(int level) { return level == 0 ? copy##Baseline : NULL; }                                \
+    Return name(PARAMETERS) { RETURN copy##Baseline(ARGUMENTS); }
 
 #endif
+
+DISPATCH(ConciergeAddRows, void, , concierge_add_rows, addRows, ADD_ROWS_PARAMETERS, ADD_ROWS_ARGUMENTS)
+DISPATCH(ConciergePosterior, float, return, concierge_posterior, posterior, POSTERIOR_PARAMETERS, POSTERIOR_ARGUMENTS)
+DISPATCH(ConciergeOwnClassChange, float, return, concierge_own_class_change, change, CHANGE_PARAMETERS,
+         CHANGE_ARGUMENTS)
+DISPATCH(ConciergeDeltas, void, , concierge_deltas, deltas, DELTAS_PARAMETERS, DELTAS_ARGUMENTS)
